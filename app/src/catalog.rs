@@ -1,0 +1,80 @@
+//! The catalogue of every `/api/v1` endpoint: one entry per route, whether it is a
+//! server function or an axum handler.
+//!
+//! It is the single list that the OpenAPI document is built from, that the router
+//! test walks (every entry must be routed, every routed server function must be
+//! listed), and that the permission-matrix tests will walk. Adding an endpoint
+//! without an entry fails `server/tests/api/openapi.rs`.
+
+use std::borrow::Cow;
+use utoipa::openapi::{schema::Schema, RefOr};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verb {
+    Get,
+    Post,
+    Put,
+    Delete,
+}
+
+impl Verb {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verb::Get => "GET",
+            Verb::Post => "POST",
+            Verb::Put => "PUT",
+            Verb::Delete => "DELETE",
+        }
+    }
+}
+
+/// Who may call an endpoint. Identity adds `Authenticated` and permission-gated forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Public,
+}
+
+/// A named JSON schema, resolved lazily so the catalogue can be a `static`.
+#[derive(Clone, Copy)]
+pub struct SchemaRef {
+    pub name: fn() -> Cow<'static, str>,
+    pub collect: fn(&mut Vec<(String, RefOr<Schema>)>),
+}
+
+pub const fn schema<T: utoipa::ToSchema>() -> SchemaRef {
+    SchemaRef {
+        name: T::name,
+        collect: collect::<T>,
+    }
+}
+
+fn collect<T: utoipa::ToSchema>(out: &mut Vec<(String, RefOr<Schema>)>) {
+    out.push((T::name().into_owned(), T::schema()));
+    T::schemas(out);
+}
+
+/// The body of a server function that takes no arguments: `{}`.
+#[derive(utoipa::ToSchema)]
+pub struct Empty {}
+
+pub struct Endpoint {
+    pub verb: Verb,
+    /// OpenAPI form, with `{param}` placeholders.
+    pub path: &'static str,
+    pub summary: &'static str,
+    pub tag: &'static str,
+    pub access: Access,
+    /// True when the route is a Leptos server function (POST JSON or GET query).
+    pub server_fn: bool,
+    pub request: Option<SchemaRef>,
+    pub response: SchemaRef,
+    /// Statuses other than 200 that this endpoint answers on purpose.
+    pub errors: &'static [u16],
+}
+
+/// Every endpoint, grouped by feature.
+pub fn endpoints() -> impl Iterator<Item = &'static Endpoint> {
+    [crate::system::server::rest::ENDPOINTS]
+        .into_iter()
+        .flatten()
+}

@@ -1,0 +1,51 @@
+//! Number formatting for people: byte sizes, durations. Pure, shared by both targets.
+
+/// `1536` → `"1.5 KB"`; powers of 1024, one decimal below 10 units.
+pub fn bytes(n: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
+    let mut value = n as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{n} B")
+    } else if value < 10.0 {
+        format!("{value:.1} {}", UNITS[unit])
+    } else {
+        format!("{value:.0} {}", UNITS[unit])
+    }
+}
+
+/// `3725` → `"1h 2m"`; the two largest units only.
+pub fn duration_secs(secs: u64) -> String {
+    let (d, h, m, s) = (secs / 86_400, secs / 3_600 % 24, secs / 60 % 60, secs % 60);
+    match (d, h, m) {
+        (0, 0, 0) => format!("{s}s"),
+        (0, 0, _) => format!("{m}m {s}s"),
+        (0, _, _) => format!("{h}h {m}m"),
+        _ => format!("{d}d {h}h"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bytes_pick_a_readable_unit() {
+        assert_eq!(bytes(0), "0 B");
+        assert_eq!(bytes(1023), "1023 B");
+        assert_eq!(bytes(1536), "1.5 KB");
+        assert_eq!(bytes(24 * 1024 * 1024 * 1024), "24 GB");
+    }
+
+    #[test]
+    fn durations_show_the_two_largest_units() {
+        assert_eq!(duration_secs(42), "42s");
+        assert_eq!(duration_secs(125), "2m 5s");
+        assert_eq!(duration_secs(3725), "1h 2m");
+        assert_eq!(duration_secs(90_061), "1d 1h");
+    }
+}

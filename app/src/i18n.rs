@@ -1,0 +1,239 @@
+//! English and Hindi UI text. Every user-facing string in a view comes from here, so
+//! adding a language is adding a column, and a missing translation is a compile error.
+//!
+//! The language is chosen by the `am_lang` cookie (set by `/lang/{code}`, which works
+//! without JavaScript). The server renders `<html lang>` from it, and the browser reads
+//! that attribute back at hydration, so both sides agree without a round trip.
+
+use leptos::prelude::*;
+
+pub const LANG_COOKIE: &str = "am_lang";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Hi,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Hi];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Hi => "hi",
+        }
+    }
+
+    /// The language's own name, as shown in the switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Hi => "हिन्दी",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "en" => Some(Lang::En),
+            "hi" => Some(Lang::Hi),
+            _ => None,
+        }
+    }
+
+    /// Reads the language from a `Cookie` header value.
+    pub fn from_cookie_header(header: &str) -> Lang {
+        header
+            .split(';')
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(name, _)| *name == LANG_COOKIE)
+            .and_then(|(_, value)| Lang::from_code(value))
+            .unwrap_or_default()
+    }
+}
+
+/// Every translatable message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    AppName,
+    Tagline,
+    SkipToContent,
+    Menu,
+    NavHome,
+    NavStatus,
+    NavApiDocs,
+    Language,
+    FooterNote,
+    Loading,
+    NotFoundTitle,
+    NotFoundBody,
+    BackHome,
+    ErrorTitle,
+    TryAgain,
+    Dismiss,
+    HomeHeadline,
+    HomeIntro,
+    HomeAgentsTitle,
+    HomeAgentsBody,
+    HomeAdminsTitle,
+    HomeAdminsBody,
+    HomeMobileTitle,
+    HomeMobileBody,
+    CheckStatus,
+    StatusTitle,
+    StatusIntro,
+    StatusOverall,
+    StatusDatabase,
+    StatusHost,
+    StatusRoundTrip,
+    StatusPool,
+    StatusCpu,
+    StatusMemory,
+    StatusDisk,
+    StatusUptime,
+    StatusVersion,
+    StatusRefresh,
+    StatusLatencyChart,
+    StatusUpdated,
+    Healthy,
+    Degraded,
+    Critical,
+    Unhealthy,
+}
+
+/// The text of `msg` in `lang`.
+pub fn text(lang: Lang, msg: Msg) -> &'static str {
+    use Msg::*;
+    match (lang, msg) {
+        (_, AppName) => "Agent Mitra",
+        (Lang::En, Tagline) => "Stay close to every policyholder",
+        (Lang::Hi, Tagline) => "हर पॉलिसीधारक के करीब रहें",
+        (Lang::En, SkipToContent) => "Skip to content",
+        (Lang::Hi, SkipToContent) => "मुख्य सामग्री पर जाएँ",
+        (Lang::En, Menu) => "Menu",
+        (Lang::Hi, Menu) => "मेनू",
+        (Lang::En, NavHome) => "Home",
+        (Lang::Hi, NavHome) => "होम",
+        (Lang::En, NavStatus) => "System status",
+        (Lang::Hi, NavStatus) => "सिस्टम स्थिति",
+        (Lang::En, NavApiDocs) => "API docs",
+        (Lang::Hi, NavApiDocs) => "API दस्तावेज़",
+        (Lang::En, Language) => "Language",
+        (Lang::Hi, Language) => "भाषा",
+        (Lang::En, FooterNote) => "Agent Mitra, for insurance agents across India.",
+        (Lang::Hi, FooterNote) => "एजेंट मित्र, पूरे भारत के बीमा एजेंटों के लिए।",
+        (Lang::En, Loading) => "Loading…",
+        (Lang::Hi, Loading) => "लोड हो रहा है…",
+        (Lang::En, NotFoundTitle) => "Page not found",
+        (Lang::Hi, NotFoundTitle) => "पेज नहीं मिला",
+        (Lang::En, NotFoundBody) => "The page you asked for does not exist or has moved.",
+        (Lang::Hi, NotFoundBody) => "आपका माँगा गया पेज मौजूद नहीं है या हटा दिया गया है।",
+        (Lang::En, BackHome) => "Go to the home page",
+        (Lang::Hi, BackHome) => "होम पेज पर जाएँ",
+        (Lang::En, ErrorTitle) => "Something went wrong",
+        (Lang::Hi, ErrorTitle) => "कुछ गलत हो गया",
+        (Lang::En, TryAgain) => "Try again",
+        (Lang::Hi, TryAgain) => "फिर से कोशिश करें",
+        (Lang::En, Dismiss) => "Dismiss",
+        (Lang::Hi, Dismiss) => "बंद करें",
+        (Lang::En, HomeHeadline) => "Your customers, your carousel, your day — in one place",
+        (Lang::Hi, HomeHeadline) => "आपके ग्राहक, आपका कैरोसेल, आपका दिन — एक ही जगह",
+        (Lang::En, HomeIntro) => "Agent Mitra helps LIC agents keep in touch with their policyholders, and helps admins run their agent networks.",
+        (Lang::Hi, HomeIntro) => "एजेंट मित्र LIC एजेंटों को अपने पॉलिसीधारकों से जुड़े रहने में और एडमिन को एजेंट नेटवर्क चलाने में मदद करता है।",
+        (Lang::En, HomeAgentsTitle) => "For agents",
+        (Lang::Hi, HomeAgentsTitle) => "एजेंटों के लिए",
+        (Lang::En, HomeAgentsBody) => "Policies, premium reminders and a home-page carousel that shows your customers what you offer.",
+        (Lang::Hi, HomeAgentsBody) => "पॉलिसी, प्रीमियम रिमाइंडर और एक होम-पेज कैरोसेल जो ग्राहकों को आपकी सेवाएँ दिखाता है।",
+        (Lang::En, HomeAdminsTitle) => "For admins",
+        (Lang::Hi, HomeAdminsTitle) => "एडमिन के लिए",
+        (Lang::En, HomeAdminsBody) => "Users, roles, agent approval, providers and feature flags, with an audit trail.",
+        (Lang::Hi, HomeAdminsBody) => "यूज़र, भूमिकाएँ, एजेंट स्वीकृति, प्रदाता और फ़ीचर फ़्लैग, ऑडिट ट्रेल के साथ।",
+        (Lang::En, HomeMobileTitle) => "For the mobile app",
+        (Lang::Hi, HomeMobileTitle) => "मोबाइल ऐप के लिए",
+        (Lang::En, HomeMobileBody) => "A documented JSON API with stable /api/v1 paths.",
+        (Lang::Hi, HomeMobileBody) => "स्थिर /api/v1 पाथ वाला प्रलेखित JSON API।",
+        (Lang::En, CheckStatus) => "Check system status",
+        (Lang::Hi, CheckStatus) => "सिस्टम स्थिति देखें",
+        (Lang::En, StatusTitle) => "System status",
+        (Lang::Hi, StatusTitle) => "सिस्टम स्थिति",
+        (Lang::En, StatusIntro) => "Live health of the service, its database and the machine it runs on.",
+        (Lang::Hi, StatusIntro) => "सेवा, उसके डेटाबेस और सर्वर मशीन की मौजूदा स्थिति।",
+        (Lang::En, StatusOverall) => "Overall",
+        (Lang::Hi, StatusOverall) => "कुल स्थिति",
+        (Lang::En, StatusDatabase) => "Database",
+        (Lang::Hi, StatusDatabase) => "डेटाबेस",
+        (Lang::En, StatusHost) => "Server",
+        (Lang::Hi, StatusHost) => "सर्वर",
+        (Lang::En, StatusRoundTrip) => "Round trip",
+        (Lang::Hi, StatusRoundTrip) => "राउंड ट्रिप",
+        (Lang::En, StatusPool) => "Connections in use",
+        (Lang::Hi, StatusPool) => "उपयोग में कनेक्शन",
+        (Lang::En, StatusCpu) => "CPU",
+        (Lang::Hi, StatusCpu) => "CPU",
+        (Lang::En, StatusMemory) => "Memory",
+        (Lang::Hi, StatusMemory) => "मेमोरी",
+        (Lang::En, StatusDisk) => "Disk",
+        (Lang::Hi, StatusDisk) => "डिस्क",
+        (Lang::En, StatusUptime) => "Up for",
+        (Lang::Hi, StatusUptime) => "चालू समय",
+        (Lang::En, StatusVersion) => "Version",
+        (Lang::Hi, StatusVersion) => "संस्करण",
+        (Lang::En, StatusRefresh) => "Refresh",
+        (Lang::Hi, StatusRefresh) => "रीफ़्रेश करें",
+        (Lang::En, StatusLatencyChart) => "Database round trip, last checks (ms)",
+        (Lang::Hi, StatusLatencyChart) => "डेटाबेस राउंड ट्रिप, पिछली जाँचें (ms)",
+        (Lang::En, StatusUpdated) => "Updates every 15 seconds.",
+        (Lang::Hi, StatusUpdated) => "हर 15 सेकंड में अपडेट होता है।",
+        (Lang::En, Healthy) => "Healthy",
+        (Lang::Hi, Healthy) => "ठीक है",
+        (Lang::En, Degraded) => "Degraded",
+        (Lang::Hi, Degraded) => "आंशिक रूप से बाधित",
+        (Lang::En, Critical) => "Critical",
+        (Lang::Hi, Critical) => "गंभीर",
+        (Lang::En, Unhealthy) => "Down",
+        (Lang::Hi, Unhealthy) => "बंद",
+    }
+}
+
+/// The current language (provided by `App`).
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
+
+/// The text of `msg` in the current language.
+pub fn t(msg: Msg) -> &'static str {
+    text(use_lang(), msg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_language_cookie_is_read_among_others() {
+        assert_eq!(Lang::from_cookie_header("a=1; am_lang=hi; b=2"), Lang::Hi);
+        assert_eq!(Lang::from_cookie_header("am_lang=xx"), Lang::En);
+        assert_eq!(Lang::from_cookie_header(""), Lang::En);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::from_code(" HI "), Some(Lang::Hi));
+    }
+
+    #[test]
+    fn hindi_text_differs_from_english_for_user_facing_messages() {
+        for msg in [
+            Msg::NavHome,
+            Msg::StatusTitle,
+            Msg::NotFoundTitle,
+            Msg::Healthy,
+        ] {
+            assert_ne!(text(Lang::En, msg), text(Lang::Hi, msg), "{msg:?}");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! Agent Mitra's application crate: every page, server function and shared type.
+//!
+//! Compiled twice: with `ssr` into the server (services, repositories, SQL) and with
+//! `hydrate` into the browser's WASM (views and shared types only). See
+//! ARCHITECTURE.md for the code map and the invariants.
+
+pub mod error;
+pub mod format;
+pub mod home;
+pub mod i18n;
+pub mod system;
+pub mod ui;
+pub mod users;
+
+#[cfg(feature = "ssr")]
+pub mod catalog;
+#[cfg(feature = "ssr")]
+pub mod security;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+use crate::home::{HomePage, NotFound};
+use crate::i18n::Lang;
+use crate::system::pages::StatusPage;
+use crate::ui::{feedback::error_fallback, layout::Layout, toast::Toasts};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+/// The HTML document around the app; rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    security::provide_request_nonce();
+    let lang = request_lang();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#1a237e"/>
+                <link rel="icon" href="/logo.svg" type="image/svg+xml"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body class="bg-canvas text-ink antialiased">
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The language of this request: the cookie on the server, `<html lang>` in the browser.
+fn request_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| {
+                parts
+                    .headers
+                    .get(http::header::COOKIE)
+                    .and_then(|v| v.to_str().ok())
+                    .map(Lang::from_cookie_header)
+            })
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        document()
+            .document_element()
+            .and_then(|html| html.get_attribute("lang"))
+            .and_then(|code| Lang::from_code(&code))
+            .unwrap_or_default()
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_context(request_lang());
+    provide_context(Toasts::new());
+
+    // Tests wait for this marker; it is set only once the WASM has taken over.
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/agent-mitra.css"/>
+        <Title formatter=|text: String| {
+            if text.is_empty() { "Agent Mitra".to_owned() } else { format!("{text} · Agent Mitra") }
+        }/>
+        <Router>
+            <Layout>
+                <ErrorBoundary fallback=error_fallback>
+                    <Routes fallback=|| view! { <NotFound/> }>
+                        <Route path=path!("/") view=HomePage/>
+                        // Async: the whole page (with its data) is rendered before
+                        // sending, so it is complete without JavaScript.
+                        <Route path=path!("/status") view=StatusPage ssr=SsrMode::Async/>
+                    </Routes>
+                </ErrorBoundary>
+            </Layout>
+        </Router>
+    }
+}

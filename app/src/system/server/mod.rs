@@ -1,0 +1,4 @@
+//! Server side of the system feature: probes (service) and the REST routes.
+
+pub mod rest;
+pub mod service;

@@ -1,0 +1,106 @@
+//! The page frame: skip link, header with navigation, main landmark, footer.
+//! The mobile menu is a `<details>` element, so it opens without JavaScript.
+
+use crate::i18n::{t, use_lang, Lang, Msg};
+use crate::ui::nav::NAV_ITEMS;
+use crate::ui::toast::Toaster;
+use leptos::prelude::*;
+use leptos_router::{components::A, hooks::use_location};
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    view! {
+        <a href="#main" class="skip-link">{t(Msg::SkipToContent)}</a>
+        <div class="min-h-screen flex flex-col">
+            <Header/>
+            <main id="main" tabindex="-1" class="flex-1 w-full max-w-5xl mx-auto px-4 py-6 sm:py-10">
+                {children()}
+            </main>
+            <Footer/>
+        </div>
+        <Toaster/>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    view! {
+        <header class="bg-brand text-white shadow-sm">
+            <div class="max-w-5xl mx-auto px-4 h-16 flex items-center justify-between gap-4">
+                <a href="/" class="flex items-center gap-2 font-bold text-xl tracking-tight focus-ring rounded-btn">
+                    <img src="/logo.svg" alt="" width="32" height="32" class="h-8 w-8"/>
+                    <span>{t(Msg::AppName)}</span>
+                </a>
+                <nav aria-label="Main" class="hidden sm:block">
+                    <NavLinks class="flex gap-1"/>
+                </nav>
+                <details class="sm:hidden relative mobile-menu">
+                    <summary class="list-none cursor-pointer px-3 py-2 rounded-btn border border-white/40 focus-ring min-h-12 flex items-center">
+                        {t(Msg::Menu)}
+                    </summary>
+                    <nav aria-label="Main" class="absolute right-0 mt-2 w-56 bg-surface text-ink rounded-card shadow-lg p-2 z-20">
+                        <NavLinks class="flex flex-col"/>
+                    </nav>
+                </details>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn NavLinks(#[prop(into)] class: String) -> impl IntoView {
+    view! {
+        <ul class=class>
+            {NAV_ITEMS
+                .iter()
+                .map(|item| {
+                    view! {
+                        <li>
+                            <A href=item.href attr:class="nav-link">{t(item.label)}</A>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    let lang = use_lang();
+    let location = use_location();
+    view! {
+        <footer class="border-t border-line bg-surface">
+            <div class="max-w-5xl mx-auto px-4 py-6 flex flex-col sm:flex-row gap-4 sm:items-center sm:justify-between text-sm text-muted">
+                <p>{t(Msg::FooterNote)} " v" {env!("CARGO_PKG_VERSION")}</p>
+                <div class="flex items-center gap-4">
+                    <a class="link" href="/docs" rel="external">{t(Msg::NavApiDocs)}</a>
+                    <nav aria-label=t(Msg::Language) class="flex gap-2">
+                        {Lang::ALL
+                            .into_iter()
+                            .map(|l| {
+                                // A plain link: the server sets the cookie and sends the
+                                // reader back to the same page, with or without WASM.
+                                let href = move || {
+                                    format!("/lang/{}?next={}", l.code(), location.pathname.get())
+                                };
+                                view! {
+                                    <a
+                                        href=href
+                                        rel="external"
+                                        hreflang=l.code()
+                                        lang=l.code()
+                                        aria-current=(l == lang).then_some("true")
+                                        class="link aria-[current=true]:font-bold"
+                                    >
+                                        {l.native_name()}
+                                    </a>
+                                }
+                            })
+                            .collect_view()}
+                    </nav>
+                </div>
+            </div>
+        </footer>
+    }
+}

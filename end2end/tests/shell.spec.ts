@@ -1,0 +1,69 @@
+import { expect, test } from "@playwright/test";
+import { hydrated, open, watchErrors } from "./helpers";
+
+test("the home page renders, hydrates without CSP or script errors", async ({ page }, info) => {
+  const errors = watchErrors(page);
+  const response = await open(page, "/", info);
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("in one place");
+  await expect(page.getByRole("navigation", { name: "Main" }).first()).toBeVisible();
+  await expect(page.locator("footer")).toContainText("Agent Mitra");
+  expect(errors).toEqual([]);
+});
+
+test("navigation leads to the status page with live database health", async ({ page }, info) => {
+  await open(page, "/", info);
+  await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "System status" }).click();
+  await expect(page).toHaveURL(/\/status$/);
+  const database = page.getByTestId("database-card");
+  await expect(database.locator("[data-status]").first()).toHaveAttribute("data-status", "healthy");
+  await expect(database).toContainText("ms");
+  await expect(page.getByRole("progressbar", { name: "Memory" })).toBeVisible();
+});
+
+test("the status page refreshes in place once hydrated", async ({ page }, info) => {
+  test.skip(!hydrated(info), "refresh without JS is a page reload");
+  await open(page, "/status", info);
+  const refreshed = page.waitForResponse((r) => r.url().endsWith("/api/v1/system/status") && r.status() === 200);
+  await page.getByRole("link", { name: "Refresh" }).click();
+  await refreshed;
+  await expect(page).toHaveURL(/\/status$/);
+  // Two samples (server render + refresh) draw the latency sparkline.
+  await expect(page.locator("figure polyline")).toHaveAttribute("points", /\d+\.\d,\d+\.\d \d/);
+});
+
+test("unknown pages show the 404 page with a 404 status", async ({ page }, info) => {
+  const response = await open(page, "/no/such/page", info);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await page.getByRole("link", { name: "Go to the home page" }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test("switching to Hindi works with a plain link and sticks", async ({ page }, info) => {
+  await open(page, "/status", info);
+  await page.getByRole("link", { name: "हिन्दी" }).click();
+  await expect(page).toHaveURL(/\/status$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "hi");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("सिस्टम स्थिति");
+  await page.getByRole("link", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});
+
+test("on a phone the menu opens without JavaScript and is keyboard reachable", async ({ page }, info) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await open(page, "/", info);
+  const menu = page.locator("details.mobile-menu");
+  await menu.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  await menu.getByRole("link", { name: "System status" }).click();
+  await expect(page).toHaveURL(/\/status$/);
+});
+
+test("the skip link moves keyboard users to the content", async ({ page }, info) => {
+  await open(page, "/", info);
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+});

@@ -1,0 +1,187 @@
+//! Typed, layered configuration: built-in defaults, then an optional TOML file
+//! (`AGENT_MITRA_CONFIG`, default `agent-mitra.toml` if present), then environment
+//! variables. Every variable is listed in `.env.sample`.
+//!
+//! Secrets are `SecretString`: their `Debug` output is redacted, so logging the
+//! settings at start-up is safe.
+
+use anyhow::{bail, Context};
+use app::state::Environment;
+use figment::{
+    providers::{Env, Format, Toml},
+    Figment,
+};
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+use std::{net::SocketAddr, path::PathBuf};
+
+/// The JWT secret the sample files ship with; refused outside development and test.
+pub const DEV_JWT_SECRET: &str = "dev-secret-key-change-in-production";
+
+#[derive(Debug, Deserialize)]
+pub struct Settings {
+    #[serde(default = "default_environment")]
+    pub environment: Environment,
+    #[serde(default = "default_host")]
+    pub api_host: String,
+    #[serde(default = "default_port")]
+    pub api_port: u16,
+    pub database_url: SecretString,
+    #[serde(default = "default_max_connections")]
+    pub database_max_connections: u32,
+    /// Seconds a request waits for a pooled connection before answering 503.
+    #[serde(default = "default_acquire_timeout")]
+    pub database_acquire_timeout_secs: u64,
+    #[serde(default = "default_jwt_secret")]
+    pub jwt_secret_key: SecretString,
+    /// `pretty` or `json`; defaults to json in staging and production.
+    pub log_format: Option<LogFormat>,
+    /// Where the built site (`pkg/`, assets) lives; cargo-leptos sets it too.
+    #[serde(default = "default_site_root")]
+    pub leptos_site_root: PathBuf,
+    /// Seconds to let in-flight requests finish after SIGINT/SIGTERM.
+    #[serde(default = "default_shutdown_grace")]
+    pub shutdown_grace_secs: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+fn default_environment() -> Environment {
+    Environment::Development
+}
+fn default_host() -> String {
+    "127.0.0.1".into()
+}
+fn default_port() -> u16 {
+    8012
+}
+fn default_max_connections() -> u32 {
+    10
+}
+fn default_acquire_timeout() -> u64 {
+    3
+}
+fn default_jwt_secret() -> SecretString {
+    SecretString::from(DEV_JWT_SECRET)
+}
+fn default_site_root() -> PathBuf {
+    "target/site".into()
+}
+fn default_shutdown_grace() -> u64 {
+    10
+}
+
+/// The environment variables read, by their config key (lowercase of the name).
+const ENV_KEYS: &[&str] = &[
+    "environment",
+    "api_host",
+    "api_port",
+    "database_url",
+    "database_max_connections",
+    "database_acquire_timeout_secs",
+    "jwt_secret_key",
+    "log_format",
+    "leptos_site_root",
+    "shutdown_grace_secs",
+];
+
+impl Settings {
+    /// Loads defaults → file → environment, then checks production safety rules.
+    pub fn load() -> anyhow::Result<Self> {
+        let file =
+            std::env::var("AGENT_MITRA_CONFIG").unwrap_or_else(|_| "agent-mitra.toml".into());
+        let settings: Settings = Figment::new()
+            .merge(Toml::file(&file))
+            .merge(Env::raw().only(ENV_KEYS))
+            .extract()
+            .context("invalid configuration (see .env.sample)")?;
+        settings.check()?;
+        Ok(settings)
+    }
+
+    /// Refuses to run a production-like environment with development secrets.
+    pub fn check(&self) -> anyhow::Result<()> {
+        if self.environment.is_production_like() {
+            let secret = self.jwt_secret_key.expose_secret();
+            if secret == DEV_JWT_SECRET || secret.len() < 32 {
+                bail!(
+                    "JWT_SECRET_KEY must be set to a random value of at least 32 characters \
+                     when ENVIRONMENT={}",
+                    self.environment.as_str()
+                );
+            }
+        }
+        Ok(())
+    }
+
+    pub fn log_format(&self) -> LogFormat {
+        self.log_format
+            .unwrap_or(if self.environment.is_production_like() {
+                LogFormat::Json
+            } else {
+                LogFormat::Pretty
+            })
+    }
+
+    pub fn address(&self) -> anyhow::Result<SocketAddr> {
+        format!("{}:{}", self.api_host, self.api_port)
+            .parse()
+            .with_context(|| {
+                format!(
+                    "API_HOST/API_PORT do not form an address: {}:{}",
+                    self.api_host, self.api_port
+                )
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn from_toml(toml: &str) -> anyhow::Result<Settings> {
+        let s: Settings = Figment::new().merge(Toml::string(toml)).extract()?;
+        s.check()?;
+        Ok(s)
+    }
+
+    #[test]
+    fn defaults_fill_everything_but_the_database() {
+        let s = from_toml(r#"database_url = "postgres://x/y""#).unwrap();
+        assert_eq!(s.api_port, 8012);
+        assert_eq!(s.environment, Environment::Development);
+        assert_eq!(s.log_format(), LogFormat::Pretty);
+        assert!(from_toml("").is_err(), "database_url is required");
+    }
+
+    #[test]
+    fn production_refuses_the_default_secret() {
+        let err = from_toml(
+            r#"database_url = "postgres://x/y"
+               environment = "production""#,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("JWT_SECRET_KEY"), "{err}");
+        let ok = from_toml(&format!(
+            r#"database_url = "postgres://x/y"
+               environment = "production"
+               jwt_secret_key = "{}""#,
+            "k".repeat(40)
+        ))
+        .unwrap();
+        assert_eq!(ok.log_format(), LogFormat::Json);
+    }
+
+    #[test]
+    fn secrets_are_redacted_in_debug_output() {
+        let s = from_toml(r#"database_url = "postgres://user:hunter2@db/app""#).unwrap();
+        let debug = format!("{s:?}");
+        assert!(!debug.contains("hunter2"), "{debug}");
+        assert!(!debug.contains(DEV_JWT_SECRET), "{debug}");
+    }
+}

@@ -1,0 +1,13 @@
+//! The Agent Mitra server: configuration, start-up, middleware and the CLI. The
+//! application itself (pages, server functions, services) lives in the `app` crate.
+
+pub mod admin;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod docs;
+pub mod lang;
+pub mod middleware;
+pub mod seed;
+pub mod startup;
+pub mod telemetry;

@@ -1,0 +1,50 @@
+use anyhow::Context;
+use clap::Parser;
+use server::{
+    admin,
+    cli::{Cli, Command},
+    config::Settings,
+    db, seed,
+    startup::Application,
+    telemetry,
+};
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let settings = Settings::load()?;
+    telemetry::init(settings.log_format());
+    tracing::info!(environment = settings.environment.as_str(), "starting");
+
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => {
+            Application::build(&settings)
+                .await?
+                .run_until_stopped()
+                .await
+        }
+        Command::Migrate => {
+            let pool = db::connect(&settings).await?;
+            db::migrate(&pool).await?;
+            println!("Migrations are up to date.");
+            Ok(())
+        }
+        Command::Seed => {
+            let pool = db::connect(&settings).await?;
+            db::migrate(&pool).await?;
+            let report = seed::run(&pool).await.context("seeding failed")?;
+            println!("Demo data ready ({} users created).", report.users_created);
+            Ok(())
+        }
+        Command::CreateAdmin(args) => {
+            let (args, password) = admin::complete_interactively(args)?;
+            let input = admin::AdminInput::parse(args, password)?;
+            let pool = db::connect(&settings).await?;
+            db::migrate(&pool).await?;
+            let (id, created) = admin::create(&pool, &input).await?;
+            let verb = if created { "Created" } else { "Promoted" };
+            println!("{verb} super admin {id}.");
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! Idempotent demo data (SPEC §7): running it twice changes nothing, and it never
+//! overwrites a row a person has since edited. Each feature adds its part here.
+
+use app::users::{
+    server::{password, repo},
+    types::Role,
+};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+/// The role test users of SPEC §7.2 (password `testpassword`), plus one user for each
+/// role the source never seeded, so every role can be tried at once.
+pub const DEMO_USERS: &[(&str, &str, &str, &str, &str, Role)] = &[
+    (
+        "550e8400-e29b-41d4-a716-446655440000",
+        "+919876543200",
+        "superadmin@test.com",
+        "Super",
+        "Admin",
+        Role::SuperAdmin,
+    ),
+    (
+        "550e8400-e29b-41d4-a716-446655440001",
+        "+919876543201",
+        "provideradmin@test.com",
+        "Provider",
+        "Admin",
+        Role::InsuranceProviderAdmin,
+    ),
+    (
+        "550e8400-e29b-41d4-a716-446655440002",
+        "+919876543202",
+        "regionalmgr@test.com",
+        "Regional",
+        "Manager",
+        Role::RegionalManager,
+    ),
+    (
+        "550e8400-e29b-41d4-a716-446655440003",
+        "+919876543203",
+        "senioragent@test.com",
+        "Senior",
+        "Agent",
+        Role::SeniorAgent,
+    ),
+    (
+        "550e8400-e29b-41d4-a716-446655440004",
+        "+919876543204",
+        "junioragent@test.com",
+        "Junior",
+        "Agent",
+        Role::JuniorAgent,
+    ),
+    (
+        "550e8400-e29b-41d4-a716-446655440005",
+        "+919876543205",
+        "policyholder@test.com",
+        "Policy",
+        "Holder",
+        Role::Policyholder,
+    ),
+    (
+        "550e8400-e29b-41d4-a716-446655440006",
+        "+919876543206",
+        "supportstaff@test.com",
+        "Support",
+        "Staff",
+        Role::SupportStaff,
+    ),
+    (
+        "550e8400-e29b-41d4-a716-446655440007",
+        "+919876543207",
+        "compliance@test.com",
+        "Compliance",
+        "Officer",
+        Role::ComplianceOfficer,
+    ),
+    (
+        "550e8400-e29b-41d4-a716-446655440008",
+        "+919876543208",
+        "supportlead@test.com",
+        "Support",
+        "Lead",
+        Role::CustomerSupportLead,
+    ),
+    (
+        "550e8400-e29b-41d4-a716-446655440009",
+        "+919876543209",
+        "guest@test.com",
+        "Guest",
+        "User",
+        Role::Guest,
+    ),
+];
+
+pub const DEMO_PASSWORD: &str = "testpassword";
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct SeedReport {
+    pub users_created: usize,
+}
+
+pub async fn run(pool: &PgPool) -> anyhow::Result<SeedReport> {
+    let mut report = SeedReport::default();
+    // One hash for all demo users: they share a password, and hashing is the slow part.
+    let hash = password::hash(DEMO_PASSWORD.to_owned()).await?;
+    let mut tx = pool.begin().await?;
+    for (id, phone, email, first, last, role) in DEMO_USERS {
+        let id: Uuid = id.parse()?;
+        let created = repo::insert_seed_user(
+            &mut tx,
+            id,
+            &repo::NewUser {
+                email: Some(email),
+                phone_number: Some(phone),
+                password_hash: &hash,
+                first_name: first,
+                last_name: last,
+                role: *role,
+            },
+        )
+        .await?;
+        report.users_created += usize::from(created);
+    }
+    tx.commit().await?;
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[sqlx::test(migrations = "../migrations")]
+    async fn seeding_twice_creates_the_demo_users_once(pool: PgPool) {
+        let first = run(&pool).await.unwrap();
+        assert_eq!(first.users_created, DEMO_USERS.len());
+        let second = run(&pool).await.unwrap();
+        assert_eq!(second.users_created, 0);
+        let roles: i64 = sqlx::query_scalar("SELECT count(DISTINCT role) FROM users")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(roles, 10, "every role has a demo user");
+    }
+
+    #[sqlx::test(migrations = "../migrations")]
+    async fn seeding_keeps_changes_people_made(pool: PgPool) {
+        run(&pool).await.unwrap();
+        sqlx::query("UPDATE users SET first_name = 'Renamed' WHERE phone_number = '+919876543200'")
+            .execute(&pool)
+            .await
+            .unwrap();
+        run(&pool).await.unwrap();
+        let name: String =
+            sqlx::query_scalar("SELECT first_name FROM users WHERE phone_number = '+919876543200'")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        assert_eq!(name, "Renamed");
+    }
+}

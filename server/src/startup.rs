@@ -1,0 +1,151 @@
+//! Builds the router (the seam tests use: `build_router` with any pool) and runs the
+//! server with graceful shutdown.
+
+use crate::{config::Settings, db, docs, lang, middleware};
+use app::error::AppError;
+use app::state::{AppState, Environment, ServiceInfo};
+use app::{shell, App};
+use axum::{
+    middleware::from_fn, middleware::from_fn_with_state, response::IntoResponse, routing::any,
+    Router,
+};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use sqlx::PgPool;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
+
+/// Leptos options from the environment cargo-leptos sets, with our site root.
+pub fn leptos_options(site_root: &std::path::Path) -> anyhow::Result<LeptosOptions> {
+    let mut options = get_configuration(None)?.leptos_options;
+    options.site_root = site_root.to_string_lossy().as_ref().into();
+    Ok(options)
+}
+
+/// The whole application as one `Router`: pages, server functions, REST, docs.
+pub fn build_router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let environment = state.info.environment;
+    let leptos_state = state.clone();
+    let context_state = state.clone();
+
+    Router::new()
+        .merge(app::system::server::rest::routes())
+        .merge(docs::routes())
+        .merge(lang::routes())
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(context_state.clone()),
+            {
+                let options = leptos_state.leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
+        // Anything else under /api answers in JSON, never with the HTML 404 page.
+        .route("/api/{*rest}", any(api_not_found))
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .with_state(state)
+        .layer(from_fn(middleware::api_errors::api_error_status))
+        .layer(from_fn_with_state(
+            environment,
+            middleware::security_headers::security_headers,
+        ))
+        .layer(CatchPanicLayer::custom(|_| {
+            AppError::Internal.into_response()
+        }))
+        .layer(middleware::request_log::propagate_request_id())
+        .layer(middleware::request_log::trace())
+        .layer(middleware::request_log::set_request_id())
+}
+
+async fn api_not_found() -> impl IntoResponse {
+    AppError::NotFound("No such endpoint".into())
+}
+
+/// A bound, ready-to-run server.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    grace: Duration,
+}
+
+impl Application {
+    /// Connects, migrates and binds. Any failure here stops the start-up.
+    pub async fn build(settings: &Settings) -> anyhow::Result<Self> {
+        let pool = db::connect(settings).await?;
+        db::migrate(&pool).await?;
+        let state = app_state(pool, settings)?;
+        let listener = TcpListener::bind(settings.address()?).await?;
+        Ok(Self {
+            listener,
+            router: build_router(state),
+            grace: Duration::from_secs(settings.shutdown_grace_secs),
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
+    }
+
+    /// Serves until SIGINT or SIGTERM, then lets in-flight requests finish.
+    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        let address = self.listener.local_addr()?;
+        tracing::info!(%address, "listening");
+        let grace = self.grace;
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            tracing::info!(grace_secs = grace.as_secs(), "shutting down");
+            // A watchdog: if connections linger past the grace period, exit anyway.
+            tokio::spawn(async move {
+                tokio::time::sleep(grace).await;
+                tracing::warn!("grace period over; exiting");
+                std::process::exit(0);
+            });
+        })
+        .await?;
+        tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+pub fn app_state(pool: PgPool, settings: &Settings) -> anyhow::Result<AppState> {
+    Ok(AppState::new(
+        pool,
+        leptos_options(&settings.leptos_site_root)?,
+        ServiceInfo::new(settings.environment),
+    ))
+}
+
+/// State for tests: a given pool, the test environment, no site on disk needed.
+pub fn test_state(pool: PgPool) -> AppState {
+    let options = LeptosOptions::builder().output_name("agent-mitra").build();
+    AppState::new(pool, options, ServiceInfo::new(Environment::Test))
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}
