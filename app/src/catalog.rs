@@ -28,10 +28,16 @@ impl Verb {
     }
 }
 
-/// Who may call an endpoint. Identity adds `Authenticated` and permission-gated forms.
+/// Who may call an endpoint: the guard its handler must start with. The permission
+/// matrix test holds every endpoint to this for anonymous callers and all ten roles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
+    /// Anyone, signed in or not (health, sign-in itself).
     Public,
+    /// Any signed-in user; acts on their own data only (profile, sessions).
+    SignedIn,
+    /// Signed in with this permission; the service then applies scope.
+    Permission(crate::auth::permissions::Permission),
 }
 
 /// A named JSON schema, resolved lazily so the catalogue can be a `static`.
@@ -66,15 +72,25 @@ pub struct Endpoint {
     pub access: Access,
     /// True when the route is a Leptos server function (POST JSON or GET query).
     pub server_fn: bool,
+    /// Part of the mobile API and its OpenAPI document (web-UI server functions
+    /// under `/api/ui` are catalogued for the guard tests but not documented).
+    pub docs: bool,
     pub request: Option<SchemaRef>,
     pub response: SchemaRef,
     /// Statuses other than 200 that this endpoint answers on purpose.
     pub errors: &'static [u16],
+    /// A well-formed request body for the permission-matrix test: JSON for the REST
+    /// API, form-encoded for `/api/ui` server functions.
+    pub sample_body: &'static str,
 }
 
 /// Every endpoint, grouped by feature.
 pub fn endpoints() -> impl Iterator<Item = &'static Endpoint> {
-    [crate::system::server::rest::ENDPOINTS]
-        .into_iter()
-        .flatten()
+    [
+        crate::system::server::rest::ENDPOINTS,
+        crate::auth::server::rest::ENDPOINTS,
+        crate::auth::api::ENDPOINTS,
+    ]
+    .into_iter()
+    .flatten()
 }

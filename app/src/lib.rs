@@ -4,6 +4,7 @@
 //! `hydrate` into the browser's WASM (views and shared types only). See
 //! ARCHITECTURE.md for the code map and the invariants.
 
+pub mod auth;
 pub mod error;
 pub mod format;
 pub mod home;
@@ -15,10 +16,13 @@ pub mod users;
 #[cfg(feature = "ssr")]
 pub mod catalog;
 #[cfg(feature = "ssr")]
+pub mod rest;
+#[cfg(feature = "ssr")]
 pub mod security;
 #[cfg(feature = "ssr")]
 pub mod state;
 
+use crate::auth::pages::{LoginPage, OtpPage, SecurityPage};
 use crate::home::{HomePage, NotFound};
 use crate::i18n::Lang;
 use crate::system::pages::StatusPage;
@@ -100,10 +104,14 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <ErrorBoundary fallback=error_fallback>
                     <Routes fallback=|| view! { <NotFound/> }>
-                        <Route path=path!("/") view=HomePage/>
-                        // Async: the whole page (with its data) is rendered before
-                        // sending, so it is complete without JavaScript.
+                        // Async everywhere: each page (with its data, and the
+                        // header's signed-in user) is rendered completely before it
+                        // is sent, so it works without JavaScript.
+                        <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                         <Route path=path!("/status") view=StatusPage ssr=SsrMode::Async/>
+                        <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                        <Route path=path!("/login/otp") view=OtpPage ssr=SsrMode::Async/>
+                        <Route path=path!("/me/security") view=SecurityPage ssr=SsrMode::Async/>
                     </Routes>
                 </ErrorBoundary>
             </Layout>

@@ -61,15 +61,22 @@ pub struct AppState {
     /// sysinfo keeps the previous CPU sample to compute usage, so it is shared.
     /// Per-instance host data only; nothing the instances must agree on lives here.
     pub host: Arc<Mutex<sysinfo::System>>,
+    pub auth: Arc<crate::auth::server::AuthConfig>,
 }
 
 impl AppState {
-    pub fn new(pool: PgPool, leptos_options: LeptosOptions, info: ServiceInfo) -> Self {
+    pub fn new(
+        pool: PgPool,
+        leptos_options: LeptosOptions,
+        info: ServiceInfo,
+        auth: crate::auth::server::AuthConfig,
+    ) -> Self {
         Self {
             pool,
             leptos_options,
             info: Arc::new(info),
             host: Arc::new(Mutex::new(sysinfo::System::new())),
+            auth: Arc::new(auth),
         }
     }
 }

@@ -42,6 +42,35 @@ pub struct Settings {
     /// Seconds to let in-flight requests finish after SIGINT/SIGTERM.
     #[serde(default = "default_shutdown_grace")]
     pub shutdown_grace_secs: u64,
+    /// Accept the fixed OTP `123456` (development only; refused elsewhere).
+    #[serde(default)]
+    pub dev_fixed_otp: bool,
+    /// Trust `X-Forwarded-For` for the client IP (only behind your own proxy).
+    #[serde(default)]
+    pub trust_proxy_headers: bool,
+    #[serde(default = "default_true")]
+    pub rate_limiting_enabled: bool,
+    /// `outbox` (development/test: messages stay in the sms_outbox table) or `http`.
+    #[serde(default = "default_sms_provider")]
+    pub sms_provider: String,
+    pub sms_http_url: Option<String>,
+    pub sms_http_api_key: Option<SecretString>,
+    #[serde(default = "default_sender_id")]
+    pub sms_sender_id: String,
+    #[serde(default)]
+    pub sms_dlt_entity_id: String,
+    #[serde(default)]
+    pub sms_dlt_template_id: String,
+}
+
+fn default_true() -> bool {
+    true
+}
+fn default_sms_provider() -> String {
+    "outbox".into()
+}
+fn default_sender_id() -> String {
+    "AGMITR".into()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -88,6 +117,15 @@ const ENV_KEYS: &[&str] = &[
     "log_format",
     "leptos_site_root",
     "shutdown_grace_secs",
+    "dev_fixed_otp",
+    "trust_proxy_headers",
+    "rate_limiting_enabled",
+    "sms_provider",
+    "sms_http_url",
+    "sms_http_api_key",
+    "sms_sender_id",
+    "sms_dlt_entity_id",
+    "sms_dlt_template_id",
 ];
 
 impl Settings {
@@ -116,7 +154,58 @@ impl Settings {
                 );
             }
         }
+        if self.dev_fixed_otp && self.environment != Environment::Development {
+            bail!("DEV_FIXED_OTP is only allowed when ENVIRONMENT=development");
+        }
+        match self.sms_provider.as_str() {
+            "outbox" if self.environment.is_production_like() => {
+                bail!(
+                    "SMS_PROVIDER=outbox delivers nothing; set SMS_PROVIDER=http in {}",
+                    self.environment.as_str()
+                )
+            }
+            "outbox" => {}
+            "http" if self.sms_http_url.is_none() || self.sms_http_api_key.is_none() => {
+                bail!("SMS_PROVIDER=http needs SMS_HTTP_URL and SMS_HTTP_API_KEY")
+            }
+            "http" => {}
+            other => bail!("unknown SMS_PROVIDER '{other}' (use outbox or http)"),
+        }
         Ok(())
+    }
+
+    /// Identity settings for `AppState`.
+    pub fn auth_config(&self) -> app::auth::server::AuthConfig {
+        let secret = self.jwt_secret_key.expose_secret().as_bytes();
+        app::auth::server::AuthConfig {
+            keys: app::auth::server::jwt::TokenKeys::new(secret),
+            // A separate key derived from the secret, so OTP hashes and tokens differ.
+            otp_pepper: [secret, b":otp"].concat(),
+            dev_fixed_otp: self.dev_fixed_otp,
+            trust_proxy_headers: self.trust_proxy_headers,
+            rate_limiting: self.rate_limiting_enabled,
+        }
+    }
+
+    /// The SMS gateway the background worker delivers with.
+    pub fn sms_gateway(&self) -> std::sync::Arc<dyn app::auth::server::sms::SmsGateway> {
+        use app::auth::server::sms::{HttpGateway, HttpGatewayConfig, Outbox};
+        match (
+            self.sms_provider.as_str(),
+            &self.sms_http_url,
+            &self.sms_http_api_key,
+        ) {
+            ("http", Some(url), Some(key)) => {
+                std::sync::Arc::new(HttpGateway::new(HttpGatewayConfig {
+                    url: url.clone(),
+                    api_key: key.expose_secret().to_owned(),
+                    sender_id: self.sms_sender_id.clone(),
+                    dlt_entity_id: self.sms_dlt_entity_id.clone(),
+                    dlt_template_id: self.sms_dlt_template_id.clone(),
+                }))
+            }
+            _ => std::sync::Arc::new(Outbox),
+        }
     }
 
     pub fn log_format(&self) -> LogFormat {
@@ -170,11 +259,34 @@ mod tests {
         let ok = from_toml(&format!(
             r#"database_url = "postgres://x/y"
                environment = "production"
-               jwt_secret_key = "{}""#,
+               jwt_secret_key = "{}"
+               sms_provider = "http"
+               sms_http_url = "https://sms.example/send"
+               sms_http_api_key = "k""#,
             "k".repeat(40)
         ))
         .unwrap();
         assert_eq!(ok.log_format(), LogFormat::Json);
+    }
+
+    #[test]
+    fn the_fixed_otp_and_the_outbox_are_development_tools() {
+        let fixed = from_toml(
+            r#"database_url = "postgres://x/y"
+               environment = "test"
+               dev_fixed_otp = true"#,
+        );
+        assert!(fixed.is_err());
+        let outbox_in_prod = from_toml(&format!(
+            r#"database_url = "postgres://x/y"
+               environment = "production"
+               jwt_secret_key = "{}""#,
+            "k".repeat(40)
+        ));
+        assert!(outbox_in_prod
+            .unwrap_err()
+            .to_string()
+            .contains("SMS_PROVIDER"));
     }
 
     #[test]

@@ -11,6 +11,7 @@ use utoipa::openapi::{
     path::{HttpMethod, OperationBuilder, PathItem, PathsBuilder},
     request_body::RequestBodyBuilder,
     response::ResponseBuilder,
+    security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme},
     ComponentsBuilder, ContentBuilder, InfoBuilder, OpenApi, OpenApiBuilder, Ref, Required,
 };
 use utoipa::ToSchema;
@@ -91,6 +92,23 @@ fn operation(endpoint: &Endpoint) -> utoipa::openapi::path::Operation {
     }
     match endpoint.access {
         Access::Public => op.build(),
+        Access::SignedIn | Access::Permission(_) => {
+            let mut op = op.security(SecurityRequirement::new("bearer", Vec::<String>::new()));
+            if let Access::Permission(p) = endpoint.access {
+                op = op.description(Some(format!("Requires the `{p}` permission.")));
+            }
+            for status in [401u16, 403] {
+                if !endpoint.errors.contains(&status) {
+                    op = op.response(
+                        status.to_string(),
+                        ResponseBuilder::new()
+                            .description(status_text(status))
+                            .content("application/json", json_ref(&ErrorBody::name())),
+                    );
+                }
+            }
+            op.build()
+        }
     }
 }
 
@@ -105,7 +123,7 @@ pub fn openapi() -> OpenApi {
     ));
     // Several verbs may share a path; group them into one PathItem each.
     let mut items: std::collections::BTreeMap<&str, PathItem> = Default::default();
-    for endpoint in catalog::endpoints() {
+    for endpoint in catalog::endpoints().filter(|e| e.docs) {
         (endpoint.response.collect)(&mut schemas);
         if let Some(request) = endpoint.request {
             (request.collect)(&mut schemas);
@@ -123,7 +141,15 @@ pub fn openapi() -> OpenApi {
     for (path, item) in items {
         paths = paths.path(path, item);
     }
-    let mut components = ComponentsBuilder::new();
+    let mut components = ComponentsBuilder::new().security_scheme(
+        "bearer",
+        SecurityScheme::Http(
+            HttpBuilder::new()
+                .scheme(HttpAuthScheme::Bearer)
+                .bearer_format("JWT")
+                .build(),
+        ),
+    );
     for (name, schema) in schemas {
         components = components.schema(name, schema);
     }

@@ -95,6 +95,52 @@ pub const DEMO_USERS: &[(&str, &str, &str, &str, &str, Role)] = &[
 
 pub const DEMO_PASSWORD: &str = "testpassword";
 
+/// The original demo agent and customers (SPEC §7.3), password `password123`.
+pub const DEMO_AGENT_PASSWORD: &str = "password123";
+pub const DEMO_AGENT_USERS: &[(&str, &str, &str, &str, &str, Role)] = &[
+    (
+        "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11",
+        "+919876543210",
+        "agent1@test.com",
+        "Test",
+        "Agent",
+        Role::JuniorAgent,
+    ),
+    (
+        "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a12",
+        "+919876543211",
+        "customer1@test.com",
+        "Test",
+        "Customer",
+        Role::Policyholder,
+    ),
+];
+
+/// Agent records: (agent_id, user_id, code, licence, business name).
+pub const DEMO_AGENTS: &[(&str, &str, &str, &str, &str)] = &[
+    (
+        "b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11",
+        "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11",
+        "AGENT001",
+        "LIC123456",
+        "Test Agent Insurance",
+    ),
+    (
+        "b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a03",
+        "550e8400-e29b-41d4-a716-446655440003",
+        "AGTSR001",
+        "LICSR001",
+        "Senior Agent Agency",
+    ),
+    (
+        "b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a04",
+        "550e8400-e29b-41d4-a716-446655440004",
+        "AGTJR001",
+        "LICJR001",
+        "Junior Agent Agency",
+    ),
+];
+
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct SeedReport {
     pub users_created: usize,
@@ -104,8 +150,13 @@ pub async fn run(pool: &PgPool) -> anyhow::Result<SeedReport> {
     let mut report = SeedReport::default();
     // One hash for all demo users: they share a password, and hashing is the slow part.
     let hash = password::hash(DEMO_PASSWORD.to_owned()).await?;
+    let agent_hash = password::hash(DEMO_AGENT_PASSWORD.to_owned()).await?;
     let mut tx = pool.begin().await?;
-    for (id, phone, email, first, last, role) in DEMO_USERS {
+    let all = DEMO_USERS
+        .iter()
+        .map(|u| (u, &hash))
+        .chain(DEMO_AGENT_USERS.iter().map(|u| (u, &agent_hash)));
+    for ((id, phone, email, first, last, role), hash) in all {
         let id: Uuid = id.parse()?;
         let created = repo::insert_seed_user(
             &mut tx,
@@ -113,7 +164,7 @@ pub async fn run(pool: &PgPool) -> anyhow::Result<SeedReport> {
             &repo::NewUser {
                 email: Some(email),
                 phone_number: Some(phone),
-                password_hash: &hash,
+                password_hash: hash,
                 first_name: first,
                 last_name: last,
                 role: *role,
@@ -121,6 +172,20 @@ pub async fn run(pool: &PgPool) -> anyhow::Result<SeedReport> {
         )
         .await?;
         report.users_created += usize::from(created);
+    }
+    for (agent_id, user_id, code, licence, business) in DEMO_AGENTS {
+        sqlx::query(
+            "INSERT INTO agents (agent_id, user_id, agent_code, license_number, business_name,
+                                 status, verification_status)
+             VALUES ($1, $2, $3, $4, $5, 'active', 'verified') ON CONFLICT DO NOTHING",
+        )
+        .bind(agent_id.parse::<Uuid>()?)
+        .bind(user_id.parse::<Uuid>()?)
+        .bind(code)
+        .bind(licence)
+        .bind(business)
+        .execute(&mut *tx)
+        .await?;
     }
     tx.commit().await?;
     Ok(report)
@@ -133,7 +198,10 @@ mod tests {
     #[sqlx::test(migrations = "../migrations")]
     async fn seeding_twice_creates_the_demo_users_once(pool: PgPool) {
         let first = run(&pool).await.unwrap();
-        assert_eq!(first.users_created, DEMO_USERS.len());
+        assert_eq!(
+            first.users_created,
+            DEMO_USERS.len() + DEMO_AGENT_USERS.len()
+        );
         let second = run(&pool).await.unwrap();
         assert_eq!(second.users_created, 0);
         let roles: i64 = sqlx::query_scalar("SELECT count(DISTINCT role) FROM users")

@@ -15,6 +15,8 @@ use sqlx::PgPool;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_sessions::{cookie::SameSite, Expiry, SessionManagerLayer};
+use tower_sessions_sqlx_store::PostgresStore;
 
 /// Leptos options from the environment cargo-leptos sets, with our site root.
 pub fn leptos_options(site_root: &std::path::Path) -> anyhow::Result<LeptosOptions> {
@@ -30,8 +32,10 @@ pub fn build_router(state: AppState) -> Router {
     let leptos_state = state.clone();
     let context_state = state.clone();
 
+    let sessions = session_layer(&state);
     Router::new()
         .merge(app::system::server::rest::routes())
+        .merge(app::auth::server::rest::routes())
         .merge(docs::routes())
         .merge(lang::routes())
         .leptos_routes_with_context(
@@ -46,6 +50,12 @@ pub fn build_router(state: AppState) -> Router {
         // Anything else under /api answers in JSON, never with the HTML 404 page.
         .route("/api/{*rest}", any(api_not_found))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(from_fn_with_state(
+            state.clone(),
+            app::auth::server::resolve::resolve_caller,
+        ))
+        .layer(sessions)
+        .layer(from_fn(middleware::same_origin::same_origin_writes))
         .with_state(state)
         .layer(from_fn(middleware::api_errors::api_error_status))
         .layer(from_fn_with_state(
@@ -58,6 +68,21 @@ pub fn build_router(state: AppState) -> Router {
         .layer(middleware::request_log::propagate_request_id())
         .layer(middleware::request_log::trace())
         .layer(middleware::request_log::set_request_id())
+}
+
+/// Browser sessions: an opaque id in an HttpOnly, SameSite=Lax cookie (Secure outside
+/// development and test), the record in Postgres (`tower_sessions.session`).
+fn session_layer(state: &AppState) -> SessionManagerLayer<PostgresStore> {
+    let secure = !matches!(
+        state.info.environment,
+        Environment::Development | Environment::Test
+    );
+    SessionManagerLayer::new(PostgresStore::new(state.pool.clone()))
+        .with_name("am_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(secure)
+        .with_expiry(Expiry::OnInactivity(time::Duration::days(7)))
 }
 
 async fn api_not_found() -> impl IntoResponse {
@@ -77,6 +102,7 @@ impl Application {
         let pool = db::connect(settings).await?;
         db::migrate(&pool).await?;
         let state = app_state(pool, settings)?;
+        crate::worker::spawn(state.pool.clone(), settings.sms_gateway());
         let listener = TcpListener::bind(settings.address()?).await?;
         Ok(Self {
             listener,
@@ -120,13 +146,19 @@ pub fn app_state(pool: PgPool, settings: &Settings) -> anyhow::Result<AppState> 
         pool,
         leptos_options(&settings.leptos_site_root)?,
         ServiceInfo::new(settings.environment),
+        settings.auth_config(),
     ))
 }
 
 /// State for tests: a given pool, the test environment, no site on disk needed.
 pub fn test_state(pool: PgPool) -> AppState {
     let options = LeptosOptions::builder().output_name("agent-mitra").build();
-    AppState::new(pool, options, ServiceInfo::new(Environment::Test))
+    AppState::new(
+        pool,
+        options,
+        ServiceInfo::new(Environment::Test),
+        app::auth::server::AuthConfig::for_tests(),
+    )
 }
 
 async fn shutdown_signal() {

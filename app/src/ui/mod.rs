@@ -2,6 +2,7 @@
 //! states, and small display widgets. Feature pages compose these.
 
 pub mod feedback;
+pub mod forms;
 pub mod layout;
 pub mod nav;
 pub mod toast;

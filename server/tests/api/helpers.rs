@@ -8,6 +8,8 @@ use tower::ServiceExt;
 
 pub struct TestApp {
     pub router: Router,
+    pub pool: PgPool,
+    pub state: app::state::AppState,
 }
 
 pub struct TestResponse {
@@ -36,8 +38,11 @@ impl TestApp {
         if std::env::var("TEST_LOG").is_ok() {
             server::telemetry::init(server::config::LogFormat::Pretty);
         }
+        let state = server::startup::test_state(pool.clone());
         Self {
-            router: server::startup::build_router(server::startup::test_state(pool)),
+            router: server::startup::build_router(state.clone()),
+            pool,
+            state,
         }
     }
 
@@ -88,5 +93,119 @@ impl TestApp {
                 .unwrap(),
         )
         .await
+    }
+}
+
+pub const PASSWORD: &str = server::seed::DEMO_PASSWORD;
+
+impl TestApp {
+    /// The app over a database holding the demo data (all ten roles).
+    pub async fn seeded(pool: PgPool) -> Self {
+        server::seed::run(&pool).await.expect("seed");
+        Self::new(pool)
+    }
+
+    /// Signs in through the mobile API; panics unless it succeeds.
+    pub async fn login(&self, phone: &str, password: &str) -> serde_json::Value {
+        let body = serde_json::json!({"phone_number": phone, "password": password}).to_string();
+        let res = self.post_json("/api/v1/auth/login", &body).await;
+        assert_eq!(res.status, StatusCode::OK, "login {phone}: {}", res.text());
+        res.json()
+    }
+
+    /// A fresh mobile session for `user_id`, straight from the service (no rate limit).
+    pub async fn token_for(&self, user_id: uuid::Uuid) -> String {
+        use app::auth::server::service;
+        let meta = app::auth::server::guard::RequestMeta {
+            ip: "10.9.8.7".into(),
+            user_agent: None,
+        };
+        let login = service::start_session(
+            &self.state,
+            &meta,
+            user_id,
+            app::auth::types::LoginMethod::Password,
+            service::Client::Mobile,
+            false,
+        )
+        .await
+        .expect("session");
+        service::token_response(&self.state, &login)
+            .await
+            .expect("tokens")
+            .access_token
+    }
+
+    pub async fn send_bearer(
+        &self,
+        method: Method,
+        path: &str,
+        token: &str,
+        content_type: &str,
+        body: String,
+    ) -> TestResponse {
+        self.send(
+            Request::builder()
+                .method(method)
+                .uri(path)
+                .header(header::AUTHORIZATION, format!("Bearer {token}"))
+                .header(header::CONTENT_TYPE, content_type)
+                .header(header::ACCEPT, "application/json")
+                .body(Body::from(body))
+                .unwrap(),
+        )
+        .await
+    }
+
+    pub async fn get_bearer(&self, path: &str, token: &str) -> TestResponse {
+        self.send_bearer(Method::GET, path, token, "application/json", String::new())
+            .await
+    }
+
+    pub async fn post_bearer(&self, path: &str, token: &str) -> TestResponse {
+        self.send_bearer(Method::POST, path, token, "application/json", "{}".into())
+            .await
+    }
+
+    pub async fn delete_bearer(&self, path: &str, token: &str) -> TestResponse {
+        self.send_bearer(
+            Method::DELETE,
+            path,
+            token,
+            "application/json",
+            String::new(),
+        )
+        .await
+    }
+
+    pub async fn put_json_bearer(&self, path: &str, token: &str, body: &str) -> TestResponse {
+        self.send_bearer(
+            Method::PUT,
+            path,
+            token,
+            "application/json",
+            body.to_owned(),
+        )
+        .await
+    }
+
+    /// The newest OTP sent to `phone`, read from the SMS outbox as a phone would.
+    pub async fn outbox_code(&self, phone: &str) -> String {
+        let body: String = sqlx::query_scalar(
+            "SELECT body FROM sms_outbox WHERE phone_number = $1 ORDER BY created_at DESC LIMIT 1",
+        )
+        .bind(phone)
+        .fetch_one(&self.pool)
+        .await
+        .expect("an SMS was queued");
+        body.chars().take(6).collect()
+    }
+
+    /// Moves the last send 31 s into the past, as if the cooldown had passed.
+    pub async fn end_otp_cooldown(&self) {
+        sqlx::query("UPDATE otp_codes SET last_sent_at = last_sent_at - interval '31 seconds'")
+            .execute(&self.pool)
+            .await
+            .unwrap();
     }
 }

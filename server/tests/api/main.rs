@@ -4,7 +4,10 @@
 
 mod helpers;
 
+mod auth;
 mod docs;
 mod errors;
 mod health;
+mod matrix;
+mod otp;
 mod pages;

@@ -51,9 +51,11 @@ const fn health_endpoint(
         tag: "health",
         access: Access::Public,
         server_fn: false,
+        docs: true,
         request: None,
         response,
         errors,
+        sample_body: "{}",
     }
 }
 
@@ -89,9 +91,11 @@ pub static ENDPOINTS: &[Endpoint] = &[
         tag: "system",
         access: Access::Public,
         server_fn: true,
+        docs: true,
         request: None,
         response: schema::<About>(),
         errors: &[503],
+        sample_body: "",
     },
     Endpoint {
         verb: Verb::Post,
@@ -100,8 +104,10 @@ pub static ENDPOINTS: &[Endpoint] = &[
         tag: "system",
         access: Access::Public,
         server_fn: true,
+        docs: true,
         request: Some(schema::<crate::catalog::Empty>()),
         response: schema::<ComprehensiveHealth>(),
         errors: &[400, 500],
+        sample_body: "{}",
     },
 ];

@@ -1,0 +1,284 @@
+//! Server functions of the web UI's sign-in and security pages, under `/api/ui/auth`.
+//! Each takes form-encoded input, so its `<ActionForm>` works without JavaScript; on
+//! success it redirects like a classic form post.
+
+use crate::auth::types::{SessionInfo, SessionUser};
+use crate::error::AppError;
+use leptos::prelude::*;
+use server_fn::codec::{GetUrl, PostUrl};
+use uuid::Uuid;
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use crate::auth::server::resolve::SESSION_KEY;
+    use crate::auth::server::service::NewLogin;
+    use crate::error::{AppError, AppResult};
+    use tower_sessions::Session;
+
+    pub async fn session() -> AppResult<Session> {
+        leptos_axum::extract::<Session>()
+            .await
+            .map_err(|e| AppError::internal("session layer missing", e))
+    }
+
+    /// Binds a fresh login to the browser: a new session id (against fixation) that
+    /// points at our `user_sessions` row.
+    pub async fn attach(login: &NewLogin) -> AppResult<()> {
+        let session = session().await?;
+        session
+            .cycle_id()
+            .await
+            .map_err(|e| AppError::internal("session cycle failed", e))?;
+        session
+            .insert(SESSION_KEY, login.session_id)
+            .await
+            .map_err(|e| AppError::internal("session write failed", e))
+    }
+
+    /// Only local paths: an open redirect would hand our users to a phishing site.
+    pub fn safe_next(next: Option<String>) -> String {
+        next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\"))
+            .unwrap_or_else(|| "/".to_owned())
+    }
+}
+
+/// The signed-in user of this browser, if any.
+#[server(prefix = "/api/ui", endpoint = "auth/me", input = GetUrl)]
+pub async fn current_user() -> Result<Option<SessionUser>, AppError> {
+    let caller = crate::auth::server::guard::public();
+    let state = crate::state::app_state()?;
+    match caller.user() {
+        Ok(user) => crate::auth::server::service::session_user(&state, user.user_id)
+            .await
+            .map(Some),
+        Err(_) => Ok(None),
+    }
+}
+
+/// Password or agent-code sign-in from the login page.
+#[server(prefix = "/api/ui", endpoint = "auth/login", input = PostUrl)]
+pub async fn web_login(
+    identifier: Option<String>,
+    agent_code: Option<String>,
+    password: String,
+    next: Option<String>,
+) -> Result<(), AppError> {
+    let _ = crate::auth::server::guard::public();
+    let (state, meta) = (
+        crate::state::app_state()?,
+        crate::auth::server::guard::request_meta(),
+    );
+    let identifier = identifier.unwrap_or_default();
+    let request = crate::auth::types::LoginRequest {
+        email: identifier.contains('@').then(|| identifier.clone()),
+        phone_number: (!identifier.contains('@')).then_some(identifier),
+        agent_code,
+        password: Some(password),
+    };
+    let login = crate::auth::server::service::login(
+        &state,
+        &meta,
+        &request,
+        crate::auth::server::service::Client::Browser,
+    )
+    .await?;
+    ssr::attach(&login).await?;
+    leptos_axum::redirect(&ssr::safe_next(next));
+    Ok(())
+}
+
+/// Sends a code and moves on to the code entry page.
+#[server(prefix = "/api/ui", endpoint = "auth/otp/send", input = PostUrl)]
+pub async fn web_send_otp(phone_number: String) -> Result<(), AppError> {
+    let _ = crate::auth::server::guard::public();
+    let (state, meta) = (
+        crate::state::app_state()?,
+        crate::auth::server::guard::request_meta(),
+    );
+    let sent = crate::auth::server::otp::send(&state, &meta, &phone_number).await?;
+    leptos_axum::redirect(&format!(
+        "/login/otp?phone={}",
+        &sent.data.phone_number[3..]
+    ));
+    Ok(())
+}
+
+/// Checks the code and signs the browser in.
+#[server(prefix = "/api/ui", endpoint = "auth/otp/verify", input = PostUrl)]
+pub async fn web_verify_otp(phone_number: String, otp: String) -> Result<(), AppError> {
+    let _ = crate::auth::server::guard::public();
+    let (state, meta) = (
+        crate::state::app_state()?,
+        crate::auth::server::guard::request_meta(),
+    );
+    let login = crate::auth::server::otp::verify(
+        &state,
+        &meta,
+        &phone_number,
+        &otp,
+        crate::auth::server::service::Client::Browser,
+    )
+    .await?;
+    ssr::attach(&login).await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+#[server(prefix = "/api/ui", endpoint = "auth/logout", input = PostUrl)]
+pub async fn web_logout() -> Result<(), AppError> {
+    let (state, meta) = (
+        crate::state::app_state()?,
+        crate::auth::server::guard::request_meta(),
+    );
+    if let Ok(user) = crate::auth::server::guard::signed_in() {
+        crate::auth::server::service::logout(&state, &meta, &user).await?;
+    }
+    let _ = ssr::session().await?.flush().await;
+    leptos_axum::redirect("/login");
+    Ok(())
+}
+
+#[server(prefix = "/api/ui", endpoint = "auth/sessions", input = GetUrl)]
+pub async fn my_sessions() -> Result<Vec<SessionInfo>, AppError> {
+    let user = crate::auth::server::guard::signed_in()?;
+    let state = crate::state::app_state()?;
+    crate::auth::server::service::list_sessions(&state, &user).await
+}
+
+#[server(prefix = "/api/ui", endpoint = "auth/sessions/revoke", input = PostUrl)]
+pub async fn revoke_session(session_id: Uuid) -> Result<(), AppError> {
+    let user = crate::auth::server::guard::signed_in()?;
+    let (state, meta) = (
+        crate::state::app_state()?,
+        crate::auth::server::guard::request_meta(),
+    );
+    crate::auth::server::service::revoke_session(&state, &meta, &user, session_id).await
+}
+
+#[server(prefix = "/api/ui", endpoint = "auth/sessions/revoke-others", input = PostUrl)]
+pub async fn revoke_other_sessions() -> Result<u64, AppError> {
+    let user = crate::auth::server::guard::signed_in()?;
+    let (state, meta) = (
+        crate::state::app_state()?,
+        crate::auth::server::guard::request_meta(),
+    );
+    crate::auth::server::service::revoke_other_sessions(&state, &meta, &user).await
+}
+
+#[server(prefix = "/api/ui", endpoint = "auth/password", input = PostUrl)]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+    confirm_password: String,
+) -> Result<(), AppError> {
+    let user = crate::auth::server::guard::signed_in()?;
+    let (state, meta) = (
+        crate::state::app_state()?,
+        crate::auth::server::guard::request_meta(),
+    );
+    let request = crate::auth::types::ChangePasswordRequest {
+        current_password,
+        new_password,
+        confirm_password,
+    };
+    crate::auth::server::service::change_password(&state, &meta, &user, &request).await?;
+    // Say so on the page, with or without JavaScript.
+    leptos_axum::redirect("/me/security?changed=1");
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+pub use catalog::ENDPOINTS;
+
+#[cfg(feature = "ssr")]
+mod catalog {
+    use crate::catalog::{schema, Access, Empty, Endpoint, Verb};
+
+    const fn ui(
+        verb: Verb,
+        path: &'static str,
+        summary: &'static str,
+        access: Access,
+        sample_body: &'static str,
+    ) -> Endpoint {
+        Endpoint {
+            verb,
+            path,
+            summary,
+            tag: "web-ui",
+            access,
+            server_fn: true,
+            docs: false,
+            request: None,
+            response: schema::<Empty>(),
+            errors: &[],
+            sample_body,
+        }
+    }
+
+    pub static ENDPOINTS: &[Endpoint] = &[
+        ui(
+            Verb::Get,
+            "/api/ui/auth/me",
+            "The browser's signed-in user",
+            Access::Public,
+            "",
+        ),
+        ui(
+            Verb::Post,
+            "/api/ui/auth/login",
+            "Password or agent-code sign-in (form)",
+            Access::Public,
+            "identifier=&password=",
+        ),
+        ui(
+            Verb::Post,
+            "/api/ui/auth/otp/send",
+            "Send an OTP (form)",
+            Access::Public,
+            "phone_number=",
+        ),
+        ui(
+            Verb::Post,
+            "/api/ui/auth/otp/verify",
+            "Verify an OTP and sign in (form)",
+            Access::Public,
+            "phone_number=&otp=",
+        ),
+        ui(
+            Verb::Post,
+            "/api/ui/auth/logout",
+            "Sign out this browser (form)",
+            Access::Public,
+            "",
+        ),
+        ui(
+            Verb::Get,
+            "/api/ui/auth/sessions",
+            "The caller's sessions",
+            Access::SignedIn,
+            "",
+        ),
+        ui(
+            Verb::Post,
+            "/api/ui/auth/sessions/revoke",
+            "Revoke one of the caller's sessions",
+            Access::SignedIn,
+            "session_id=00000000-0000-4000-8000-000000000001",
+        ),
+        ui(
+            Verb::Post,
+            "/api/ui/auth/sessions/revoke-others",
+            "Revoke the caller's other sessions",
+            Access::SignedIn,
+            "",
+        ),
+        ui(
+            Verb::Post,
+            "/api/ui/auth/password",
+            "Change the caller's password",
+            Access::SignedIn,
+            "current_password=x&new_password=y&confirm_password=z",
+        ),
+    ];
+}

@@ -1,0 +1,287 @@
+//! Sign-in (password, agent code, OTP), the OTP code entry and the Security page.
+//! Every form is an `<ActionForm>`: it posts without JavaScript and shows errors next
+//! to the field they concern either way.
+
+use crate::auth::api::{
+    my_sessions, ChangePassword, RevokeOtherSessions, RevokeSession, WebLogin, WebSendOtp,
+    WebVerifyOtp,
+};
+use crate::auth::types::{SessionInfo, OTP_RESEND_COOLDOWN_SECS};
+use crate::error::AppError;
+use crate::i18n::{t, Msg};
+use crate::ui::feedback::{ErrorView, Loading};
+use crate::ui::forms::{FieldError, FormAlert, TextField};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{
+    components::{Redirect, A},
+    hooks::use_query_map,
+};
+
+/// The error of the last submission, if it failed.
+fn action_error<I, O>(action: ServerAction<I>) -> Signal<Option<AppError>>
+where
+    I: server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || action.value().get().and_then(|r| r.err()))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Method {
+    Password,
+    AgentCode,
+    Otp,
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let query = use_query_map();
+    let method = move || match query.read().get("method").as_deref() {
+        Some("agent_code") => Method::AgentCode,
+        Some("otp") => Method::Otp,
+        _ => Method::Password,
+    };
+    let next = move || query.read().get("next").unwrap_or_else(|| "/".into());
+    let tab = move |m: Method, label: Msg, key: &'static str| {
+        view! {
+            <A
+                href=move || format!("/login?method={key}&next={}", next())
+                attr:class="tab"
+                attr:aria-current=move || (method() == m).then_some("page")
+            >
+                {t(label)}
+            </A>
+        }
+    };
+    view! {
+        <Title text=t(Msg::SignIn)/>
+        <section class="max-w-md mx-auto">
+            <h1 class="text-2xl font-bold">{t(Msg::SignInTitle)}</h1>
+            <nav class="tabs mt-6" aria-label=t(Msg::SignInMethod)>
+                {tab(Method::Password, Msg::MethodPassword, "password")}
+                {tab(Method::AgentCode, Msg::MethodAgentCode, "agent_code")}
+                {tab(Method::Otp, Msg::MethodOtp, "otp")}
+            </nav>
+            <div class="card mt-4">
+                {move || match method() {
+                    Method::Otp => view! { <SendOtpForm/> }.into_any(),
+                    m => view! { <PasswordForm agent_code=m == Method::AgentCode next=next()/> }.into_any(),
+                }}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn PasswordForm(agent_code: bool, next: String) -> impl IntoView {
+    let action = ServerAction::<WebLogin>::new();
+    let error = action_error(action);
+    let pending = action.pending();
+    view! {
+        <ActionForm action=action attr:class="flex flex-col gap-4" attr:novalidate="true">
+            <FormAlert error/>
+            {if agent_code {
+                view! {
+                    <TextField name="agent_code" label=t(Msg::AgentCode) error autocomplete="username"
+                        input_class="uppercase" required=true/>
+                }.into_any()
+            } else {
+                view! {
+                    <TextField name="identifier" label=t(Msg::PhoneOrEmail) error autocomplete="username"
+                        hint=t(Msg::PhoneHint) required=true/>
+                }.into_any()
+            }}
+            <TextField name="password" label=t(Msg::Password) error input_type="password"
+                autocomplete="current-password" required=true/>
+            <input type="hidden" name="next" value=next/>
+            <button type="submit" class="btn btn-primary" disabled=pending>
+                {move || if pending.get() { t(Msg::SigningIn) } else { t(Msg::SignIn) }}
+            </button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn SendOtpForm() -> impl IntoView {
+    let action = ServerAction::<WebSendOtp>::new();
+    let error = action_error(action);
+    let pending = action.pending();
+    view! {
+        <ActionForm action=action attr:class="flex flex-col gap-4" attr:novalidate="true">
+            <FormAlert error/>
+            <TextField name="phone_number" label=t(Msg::MobileNumber) error input_type="tel"
+                autocomplete="tel-national" prefix="+91" hint=t(Msg::OtpHint) required=true/>
+            <button type="submit" class="btn btn-primary" disabled=pending>{t(Msg::SendCode)}</button>
+        </ActionForm>
+    }
+}
+
+/// Six boxes, one `<input>`: paste and `autocomplete="one-time-code"` work, and so
+/// does posting without JavaScript. With JavaScript the form submits itself once all
+/// six digits are in, and the resend countdown ticks.
+#[component]
+pub fn OtpPage() -> impl IntoView {
+    let query = use_query_map();
+    let phone = move || query.read().get("phone").unwrap_or_default();
+    let verify = ServerAction::<WebVerifyOtp>::new();
+    let resend = ServerAction::<WebSendOtp>::new();
+    let error = Signal::derive(move || {
+        verify
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .or_else(|| resend.value().get().and_then(|r| r.err()))
+    });
+    let remaining = RwSignal::new(OTP_RESEND_COOLDOWN_SECS);
+    Effect::new(move |_| {
+        if let Ok(handle) = set_interval_with_handle(
+            move || remaining.update(|s| *s = (*s - 1).max(0)),
+            std::time::Duration::from_secs(1),
+        ) {
+            on_cleanup(move || handle.clear());
+        }
+    });
+    Effect::new(move |_| {
+        if resend.version().get() > 0 {
+            remaining.set(OTP_RESEND_COOLDOWN_SECS);
+        }
+    });
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    let on_input = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        if value.len() == 6 && value.chars().all(|c| c.is_ascii_digit()) {
+            if let Some(form) = form_ref.get() {
+                let _ = form.request_submit();
+            }
+        }
+    };
+    view! {
+        <Title text=t(Msg::EnterCode)/>
+        <section class="max-w-md mx-auto card">
+            <h1 class="text-2xl font-bold">{t(Msg::EnterCode)}</h1>
+            <p class="mt-2 text-muted">{t(Msg::CodeSentTo)} " +91-" {phone}</p>
+            <ActionForm action=verify node_ref=form_ref attr:class="mt-6 flex flex-col gap-4" attr:novalidate="true">
+                <FormAlert error/>
+                <input type="hidden" name="phone_number" value=phone/>
+                <label for="otp" class="font-medium">{t(Msg::SixDigitCode)}</label>
+                <input
+                    id="otp"
+                    name="otp"
+                    class="otp-boxes"
+                    inputmode="numeric"
+                    autocomplete="one-time-code"
+                    pattern="[0-9]{6}"
+                    maxlength="6"
+                    required
+                    aria-describedby="otp-error"
+                    aria-invalid=move || error.get().map(|_| "true")
+                    on:input=on_input
+                />
+                <FieldError id="otp-error" name="otp" error/>
+                <button type="submit" class="btn btn-primary">{t(Msg::Verify)}</button>
+            </ActionForm>
+            <ActionForm action=resend attr:class="mt-4 flex items-center gap-3">
+                <input type="hidden" name="phone_number" value=phone/>
+                <p class="text-muted" aria-live="polite" data-testid="resend-countdown">
+                    {move || {
+                        let s = remaining.get();
+                        if s > 0 { format!("{} {s}s", t(Msg::ResendIn)) } else { t(Msg::DidntGetCode).to_owned() }
+                    }}
+                </p>
+                <button type="submit" class="btn-link" disabled=move || remaining.get() > 0>{t(Msg::Resend)}</button>
+            </ActionForm>
+            <a href="/login?method=otp" class="link mt-4 inline-block">{t(Msg::UseDifferentNumber)}</a>
+        </section>
+    }
+}
+
+/// The Security page: sessions everywhere, and the password.
+#[component]
+pub fn SecurityPage() -> impl IntoView {
+    let revoke = ServerAction::<RevokeSession>::new();
+    let revoke_others = ServerAction::<RevokeOtherSessions>::new();
+    let sessions = Resource::new(
+        move || (revoke.version().get(), revoke_others.version().get()),
+        |_| my_sessions(),
+    );
+    view! {
+        <Title text=t(Msg::Security)/>
+        <h1 class="text-3xl font-bold">{t(Msg::Security)}</h1>
+        <section class="mt-6 card" aria-labelledby="sessions-heading">
+            <div class="flex flex-wrap items-center justify-between gap-3">
+                <h2 id="sessions-heading" class="text-xl font-semibold">{t(Msg::ActiveSessions)}</h2>
+                <ActionForm action=revoke_others>
+                    <button type="submit" class="btn btn-secondary">{t(Msg::SignOutOthers)}</button>
+                </ActionForm>
+            </div>
+            <Suspense fallback=|| view! { <Loading height="h-32"/> }>
+                {move || sessions.get().map(|r| match r {
+                    Ok(list) => view! { <SessionList list revoke/> }.into_any(),
+                    // Signed out (or the session was revoked elsewhere): go and sign in.
+                    Err(AppError::Unauthenticated(_)) => {
+                        view! { <Redirect path="/login?next=/me/security"/> }.into_any()
+                    }
+                    Err(error) => view! { <ErrorView error/> }.into_any(),
+                })}
+            </Suspense>
+        </section>
+        <ChangePasswordForm/>
+    }
+}
+
+#[component]
+fn SessionList(list: Vec<SessionInfo>, revoke: ServerAction<RevokeSession>) -> impl IntoView {
+    view! {
+        <ul class="mt-4 divide-y divide-line" data-testid="session-list">
+            {list.into_iter().map(|s| {
+                let label = s.device.clone().unwrap_or_else(|| s.kind.clone());
+                view! {
+                    <li class="py-3 flex flex-wrap items-center gap-3" data-session=s.session_id.to_string()>
+                        <div class="flex-1 min-w-48">
+                            <p class="font-medium">
+                                {label}
+                                {s.current.then(|| view! { <span class="badge badge-healthy ml-2">{t(Msg::ThisDevice)}</span> })}
+                            </p>
+                            <p class="text-sm text-muted">
+                                {format!("{} · {} · {}", s.kind, s.login_method, s.ip_address.clone().unwrap_or_default())}
+                                " · " {t(Msg::LastSeen)} " " {s.last_seen_at.format("%d %b %Y %H:%M UTC").to_string()}
+                            </p>
+                        </div>
+                        {(!s.current).then(|| view! {
+                            <ActionForm action=revoke>
+                                <input type="hidden" name="session_id" value=s.session_id.to_string()/>
+                                <button type="submit" class="btn btn-secondary">{t(Msg::SignOut)}</button>
+                            </ActionForm>
+                        })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn ChangePasswordForm() -> impl IntoView {
+    let action = ServerAction::<ChangePassword>::new();
+    let error = action_error(action);
+    let query = use_query_map();
+    let done = move || {
+        matches!(action.value().get(), Some(Ok(())))
+            || query.read().get("changed").as_deref() == Some("1")
+    };
+    view! {
+        <section class="mt-6 card" aria-labelledby="password-heading">
+            <h2 id="password-heading" class="text-xl font-semibold">{t(Msg::ChangePassword)}</h2>
+            <ActionForm action=action attr:class="mt-4 flex flex-col gap-4 max-w-md" attr:novalidate="true">
+                <FormAlert error/>
+                {move || done().then(|| view! { <p role="status" class="text-ok font-medium">{t(Msg::PasswordChanged)}</p> })}
+                <TextField name="current_password" label=t(Msg::CurrentPassword) error input_type="password" autocomplete="current-password" required=true/>
+                <TextField name="new_password" label=t(Msg::NewPassword) error input_type="password" autocomplete="new-password"
+                    hint=t(Msg::PasswordRule) required=true/>
+                <TextField name="confirm_password" label=t(Msg::ConfirmPassword) error input_type="password" autocomplete="new-password" required=true/>
+                <button type="submit" class="btn btn-primary self-start">{t(Msg::ChangePassword)}</button>
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,42 @@
+//! Server side of identity: the guard, the caller-resolving middleware, tokens,
+//! limits, OTP delivery, audit, and the sign-in use cases.
+
+pub mod audit;
+pub mod guard;
+pub mod jwt;
+pub mod limits;
+pub mod otp;
+pub mod repo;
+pub mod resolve;
+pub mod rest;
+pub mod service;
+pub mod sms;
+
+use jwt::TokenKeys;
+
+/// Identity settings, built by the server from its configuration.
+#[derive(Debug, Clone)]
+pub struct AuthConfig {
+    pub keys: TokenKeys,
+    /// Keys the OTP code hashes (HMAC), so a leaked table cannot be brute-forced offline.
+    pub otp_pepper: Vec<u8>,
+    /// Accept `123456` as every OTP: development only, and only when switched on.
+    pub dev_fixed_otp: bool,
+    /// Read the client IP from `X-Forwarded-For` (only behind a trusted proxy).
+    pub trust_proxy_headers: bool,
+    pub rate_limiting: bool,
+}
+
+impl AuthConfig {
+    /// Settings for tests: a fixed secret, limits on.
+    pub fn for_tests() -> Self {
+        let secret = b"test-secret-test-secret-test-secret!";
+        Self {
+            keys: TokenKeys::new(secret),
+            otp_pepper: secret.to_vec(),
+            dev_fixed_otp: false,
+            trust_proxy_headers: false,
+            rate_limiting: true,
+        }
+    }
+}

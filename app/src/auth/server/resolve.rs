@@ -1,0 +1,165 @@
+//! The caller-resolving middleware. It reads the bearer token or the session cookie,
+//! loads the session and user from Postgres, and stores a `Caller` and the
+//! `RequestMeta` in the request. It never rejects: the guard decides (STYLE §4.6).
+
+use crate::auth::permissions::PermissionSet;
+use crate::auth::server::{
+    guard::{Caller, CurrentUser, RequestMeta, Via},
+    jwt::TokenType,
+    repo,
+};
+use crate::error::AppError;
+use crate::state::AppState;
+use axum::{
+    extract::{ConnectInfo, Request, State},
+    http::{header, HeaderMap},
+    middleware::Next,
+    response::Response,
+};
+use std::net::SocketAddr;
+use tower_sessions::Session;
+use uuid::Uuid;
+
+/// The key of our session id inside the tower-sessions record.
+pub const SESSION_KEY: &str = "sid";
+
+fn client_ip(headers: &HeaderMap, peer: Option<SocketAddr>, trust_proxy: bool) -> String {
+    let forwarded = trust_proxy
+        .then(|| {
+            headers
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.split(',').next())
+                .map(|v| v.trim().to_owned())
+                .or_else(|| {
+                    headers
+                        .get("x-real-ip")
+                        .and_then(|v| v.to_str().ok())
+                        .map(str::to_owned)
+                })
+        })
+        .flatten();
+    forwarded
+        .or_else(|| peer.map(|p| p.ip().to_string()))
+        .unwrap_or_else(|| "127.0.0.1".to_owned())
+}
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(str::trim)
+}
+
+fn invalid_token() -> Caller {
+    Caller::Rejected(AppError::Unauthenticated("Invalid or expired token".into()))
+}
+
+/// Loads a live session as a caller; `None` if the session is gone or revoked.
+async fn principal(
+    state: &AppState,
+    session_id: Uuid,
+    via: Via,
+) -> Result<Option<Caller>, sqlx::Error> {
+    let mut conn = state.pool.acquire().await?;
+    let Some(row) = repo::live_principal(&mut conn, session_id).await? else {
+        return Ok(None);
+    };
+    if row.status != "active" {
+        return Ok(Some(Caller::Rejected(AppError::Forbidden(
+            "User account is not active".into(),
+        ))));
+    }
+    if row.stale {
+        repo::touch_session(&mut conn, session_id).await?;
+    }
+    let roles = row.roles();
+    Ok(Some(Caller::User(Box::new(CurrentUser {
+        user_id: row.user_id,
+        tenant_id: row.tenant_id,
+        role: roles[0],
+        permissions: PermissionSet::of_roles(&roles),
+        roles,
+        agent_id: row.agent_id,
+        session_id: row.session_id,
+        via,
+    }))))
+}
+
+pub async fn resolve_caller(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    // tower-sessions' layer (outside this one) puts the lazily-loaded session here.
+    let session = request.extensions().get::<Session>().cloned();
+    let peer = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0);
+    let headers = request.headers();
+    let meta = RequestMeta {
+        ip: client_ip(headers, peer, state.auth.trust_proxy_headers),
+        user_agent: headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(|ua| ua.chars().take(300).collect()),
+    };
+
+    let caller = if let Some(token) = bearer(headers) {
+        match state.auth.keys.verify(token, TokenType::Access) {
+            Some(claims) => match principal(&state, claims.sid, Via::Bearer).await {
+                Ok(Some(Caller::User(user))) if user.user_id == claims.sub => Caller::User(user),
+                Ok(Some(rejected @ Caller::Rejected(_))) => rejected,
+                Ok(_) => invalid_token(),
+                Err(err) => Caller::Rejected(AppError::from(err)),
+            },
+            None => invalid_token(),
+        }
+    } else if let Some(session) = &session {
+        match session.get::<Uuid>(SESSION_KEY).await {
+            Ok(Some(sid)) => match principal(&state, sid, Via::Cookie).await {
+                Ok(Some(caller)) => caller,
+                // A revoked or expired session: forget it, and carry on anonymously.
+                Ok(None) => {
+                    let _ = session.flush().await;
+                    Caller::Anonymous
+                }
+                Err(err) => Caller::Rejected(AppError::from(err)),
+            },
+            _ => Caller::Anonymous,
+        }
+    } else {
+        Caller::Anonymous
+    };
+
+    request.extensions_mut().insert(meta);
+    request.extensions_mut().insert(caller);
+    next.run(request).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forwarded_for_is_only_believed_behind_a_trusted_proxy() {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-forwarded-for", "203.0.113.9, 10.0.0.1".parse().unwrap());
+        let peer: SocketAddr = "192.0.2.1:5000".parse().unwrap();
+        assert_eq!(client_ip(&headers, Some(peer), false), "192.0.2.1");
+        assert_eq!(client_ip(&headers, Some(peer), true), "203.0.113.9");
+        assert_eq!(client_ip(&HeaderMap::new(), None, false), "127.0.0.1");
+    }
+
+    #[test]
+    fn only_bearer_authorization_is_read() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::AUTHORIZATION, "Basic abc".parse().unwrap());
+        assert_eq!(bearer(&headers), None);
+        headers.insert(header::AUTHORIZATION, "Bearer abc.def".parse().unwrap());
+        assert_eq!(bearer(&headers), Some("abc.def"));
+    }
+}

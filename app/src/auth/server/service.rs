@@ -1,0 +1,424 @@
+//! Sign-in use cases, shared by the browser (server functions + cookie session) and
+//! the mobile app (REST + tokens). Rules live here; transports only translate.
+
+use crate::auth::permissions::PermissionSet;
+use crate::auth::server::{
+    audit::{self, AuditEvent},
+    guard::{CurrentUser, RequestMeta},
+    jwt::TokenType,
+    limits::{self, Limit},
+    repo,
+};
+use crate::auth::types::*;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::users::server::password;
+use std::sync::OnceLock;
+use std::time::Duration;
+use uuid::Uuid;
+
+/// Browser or mobile: decides how the session is carried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Client {
+    Browser,
+    Mobile,
+}
+
+impl Client {
+    fn as_str(self) -> &'static str {
+        match self {
+            Client::Browser => "browser",
+            Client::Mobile => "mobile",
+        }
+    }
+}
+
+/// A fresh session: for the browser, its id goes into the cookie session; for the
+/// mobile app, it is turned into a token pair.
+#[derive(Debug, Clone)]
+pub struct NewLogin {
+    pub user_id: Uuid,
+    pub session_id: Uuid,
+    pub refresh_jti: Uuid,
+}
+
+fn invalid_credentials() -> AppError {
+    AppError::Unauthenticated("Invalid credentials".into())
+}
+
+/// A hash of a random password, verified against when the user does not exist, so
+/// unknown users and wrong passwords cost the same time.
+async fn dummy_hash() -> AppResult<String> {
+    static DUMMY: OnceLock<String> = OnceLock::new();
+    if let Some(h) = DUMMY.get() {
+        return Ok(h.clone());
+    }
+    let hash = password::hash(Uuid::new_v4().to_string()).await?;
+    Ok(DUMMY.get_or_init(|| hash).clone())
+}
+
+async fn limit(state: &AppState, limit: Limit) -> AppResult<()> {
+    if state.auth.rate_limiting {
+        limits::hit(&state.pool, &limit).await
+    } else {
+        Ok(())
+    }
+}
+
+/// Password or agent-code sign-in (SPEC §4.3–4.5).
+///
+/// # Errors
+/// `Invalid`/`BadRequest` for a malformed request, `RateLimited` past 10 tries a
+/// minute per IP, `Locked` after 5 failures, `Unauthenticated("Invalid credentials")`
+/// for an unknown user or a wrong password alike, `Forbidden` for an inactive account.
+pub async fn login(
+    state: &AppState,
+    meta: &RequestMeta,
+    request: &LoginRequest,
+    client: Client,
+) -> AppResult<NewLogin> {
+    let (identifier, given_password) = request.parse()?;
+    let method = identifier.method();
+    let key = identifier.key();
+    let fail_event = |error: &'static str| {
+        let mut e = AuditEvent::new("login_attempt", false);
+        e.details = serde_json::json!({"method": method.as_str(), "identifier": key});
+        e.error_message = Some(error);
+        e
+    };
+
+    if let Err(err) = limit(
+        state,
+        Limit::new(format!("login:ip:{}", meta.ip), 10, Duration::from_secs(60)),
+    )
+    .await
+    {
+        audit::record(&state.pool, meta, fail_event("Rate limit exceeded")).await;
+        return Err(err);
+    }
+    if let Err(err) = limits::check_lock(&state.pool, &key, &meta.ip).await {
+        audit::record(&state.pool, meta, fail_event("Account locked")).await;
+        return Err(err);
+    }
+
+    let mut conn = state.pool.acquire().await?;
+    let row = repo::find_credentials(&mut conn, &identifier).await?;
+    let (stored_hash, user) = match &row {
+        Some(r) => (r.password_hash.clone(), Some((r.user_id, r.status.clone()))),
+        None => (dummy_hash().await?, None),
+    };
+    let matches = password::verify(given_password, stored_hash).await?;
+    let Some((user_id, status)) = user.filter(|_| matches) else {
+        limits::record_failure(&state.pool, &key, &meta.ip).await?;
+        let reason = if row.is_some() {
+            "Invalid password"
+        } else {
+            "User not found"
+        };
+        audit::record(&state.pool, meta, fail_event(reason)).await;
+        return Err(invalid_credentials());
+    };
+    if status != "active" {
+        let mut e = fail_event("Account not active");
+        e.user_id = Some(user_id);
+        audit::record(&state.pool, meta, e).await;
+        return Err(AppError::Forbidden("Account is not active".into()));
+    }
+    limits::clear_failures(&state.pool, &key, &meta.ip).await?;
+    start_session(state, meta, user_id, method, client, false).await
+}
+
+/// Opens a session row and records the sign-in.
+pub async fn start_session(
+    state: &AppState,
+    meta: &RequestMeta,
+    user_id: Uuid,
+    method: LoginMethod,
+    client: Client,
+    phone_verified: bool,
+) -> AppResult<NewLogin> {
+    let refresh_jti = Uuid::new_v4();
+    let mut tx = state.pool.begin().await?;
+    repo::mark_login(&mut tx, user_id, phone_verified).await?;
+    let session_id = repo::create_session(
+        &mut tx,
+        &repo::NewSession {
+            user_id,
+            kind: client.as_str(),
+            login_method: method.as_str(),
+            refresh_jti: Some(refresh_jti),
+            device: meta.user_agent.as_deref().map(device_name),
+            ip: &meta.ip,
+            user_agent: meta.user_agent.as_deref(),
+            ttl_secs: REFRESH_TOKEN_SECS,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    let mut e = AuditEvent::new("login_attempt", true);
+    e.user_id = Some(user_id);
+    e.details = serde_json::json!({"method": method.as_str(), "client": client.as_str(), "session_id": session_id});
+    audit::record(&state.pool, meta, e).await;
+    Ok(NewLogin {
+        user_id,
+        session_id,
+        refresh_jti,
+    })
+}
+
+/// A short, readable device label from a user agent ("Chrome on Android").
+pub fn device_name(user_agent: &str) -> &'static str {
+    let ua = user_agent.to_ascii_lowercase();
+    let os = if ua.contains("android") {
+        "Android"
+    } else if ua.contains("iphone") || ua.contains("ipad") {
+        "iOS"
+    } else if ua.contains("windows") {
+        "Windows"
+    } else if ua.contains("mac os") {
+        "macOS"
+    } else if ua.contains("linux") {
+        "Linux"
+    } else {
+        "Unknown device"
+    };
+    let app = if ua.contains("agentmitra") || ua.contains("dart") || ua.contains("okhttp") {
+        "Mobile app"
+    } else if ua.contains("edg/") {
+        "Edge"
+    } else if ua.contains("chrome") || ua.contains("chromium") {
+        "Chrome"
+    } else if ua.contains("firefox") {
+        "Firefox"
+    } else if ua.contains("safari") {
+        "Safari"
+    } else if ua.contains("curl") {
+        "curl"
+    } else {
+        "Browser"
+    };
+    match (app, os) {
+        ("Mobile app", "Android") => "Mobile app on Android",
+        ("Mobile app", "iOS") => "Mobile app on iOS",
+        ("Chrome", "Android") => "Chrome on Android",
+        ("Chrome", "Windows") => "Chrome on Windows",
+        ("Chrome", "Linux") => "Chrome on Linux",
+        ("Chrome", "macOS") => "Chrome on macOS",
+        ("Safari", "iOS") => "Safari on iPhone",
+        ("Safari", "macOS") => "Safari on macOS",
+        ("Firefox", _) => "Firefox",
+        ("Edge", _) => "Edge",
+        ("curl", _) => "curl",
+        (_, "Android") => "Browser on Android",
+        _ => "Browser",
+    }
+}
+
+/// The user as clients see them, with the permissions of all their roles.
+pub async fn auth_user(state: &AppState, user_id: Uuid) -> AppResult<(AuthUser, PermissionSet)> {
+    let mut conn = state.pool.acquire().await?;
+    let user = repo::auth_user(&mut conn, user_id)
+        .await?
+        .ok_or_else(|| AppError::Unauthenticated("User not found".into()))?;
+    let permissions = PermissionSet::of_roles(&user.roles);
+    Ok((user, permissions))
+}
+
+pub async fn session_user(state: &AppState, user_id: Uuid) -> AppResult<SessionUser> {
+    let (user, permissions) = auth_user(state, user_id).await?;
+    Ok(SessionUser {
+        user,
+        permissions: permissions.iter().collect(),
+    })
+}
+
+/// Mints the token pair of a mobile session.
+pub async fn token_response(state: &AppState, login: &NewLogin) -> AppResult<TokenResponse> {
+    let (user, permissions) = auth_user(state, login.user_id).await?;
+    let keys = &state.auth.keys;
+    let sign = |t, jti| {
+        keys.issue(
+            t,
+            login.user_id,
+            login.session_id,
+            jti,
+            Some(user.role.as_str()),
+            Some(user.tenant_id),
+        )
+        .map_err(|e| AppError::internal("signing a token failed", e))
+    };
+    Ok(TokenResponse {
+        access_token: sign(TokenType::Access, Uuid::new_v4())?,
+        refresh_token: sign(TokenType::Refresh, login.refresh_jti)?,
+        token_type: "bearer".into(),
+        expires_in: ACCESS_TOKEN_SECS,
+        permissions: permissions.iter().collect(),
+        user,
+    })
+}
+
+fn bad_refresh() -> AppError {
+    AppError::Unauthenticated("Invalid or expired refresh token".into())
+}
+
+/// Rotates a refresh token (SPEC "Decisions"): the current one is exchanged for a new
+/// pair; the previous one is honoured for 10 s (concurrent refreshes); any older one
+/// is treated as stolen and revokes the whole session.
+pub async fn refresh(
+    state: &AppState,
+    meta: &RequestMeta,
+    token: &str,
+) -> AppResult<TokenResponse> {
+    let claims = state
+        .auth
+        .keys
+        .verify(token, TokenType::Refresh)
+        .ok_or_else(bad_refresh)?;
+    let mut tx = state.pool.begin().await?;
+    let row = repo::lock_refresh(&mut tx, claims.sid)
+        .await?
+        .ok_or_else(bad_refresh)?;
+    if !row.live || row.user_id != claims.sub {
+        return Err(bad_refresh());
+    }
+    let current = row.refresh_jti == Some(claims.jti);
+    let concurrent = row.previous_refresh_jti == Some(claims.jti) && row.in_grace;
+    let refresh_jti = if current {
+        let next = Uuid::new_v4();
+        repo::rotate_refresh(&mut tx, claims.sid, next).await?;
+        next
+    } else if concurrent {
+        row.refresh_jti.ok_or_else(bad_refresh)?
+    } else {
+        repo::revoke_session(&mut tx, claims.sub, claims.sid, "refresh_token_reuse").await?;
+        tx.commit().await?;
+        let mut e = AuditEvent::new("session_revoked", false);
+        e.user_id = Some(claims.sub);
+        e.details = serde_json::json!({"session_id": claims.sid, "reason": "refresh_token_reuse"});
+        audit::record(&state.pool, meta, e).await;
+        return Err(bad_refresh());
+    };
+    tx.commit().await?;
+    let mut e = AuditEvent::new("token_refreshed", true);
+    e.user_id = Some(claims.sub);
+    e.details = serde_json::json!({"session_id": claims.sid});
+    audit::record(&state.pool, meta, e).await;
+    token_response(
+        state,
+        &NewLogin {
+            user_id: claims.sub,
+            session_id: claims.sid,
+            refresh_jti,
+        },
+    )
+    .await
+}
+
+/// Ends the caller's session (its cookie or its tokens).
+pub async fn logout(state: &AppState, meta: &RequestMeta, user: &CurrentUser) -> AppResult<()> {
+    let mut conn = state.pool.acquire().await?;
+    repo::revoke_session(&mut conn, user.user_id, user.session_id, "logout").await?;
+    let mut e = AuditEvent::new("logout", true);
+    e.user_id = Some(user.user_id);
+    e.tenant_id = Some(user.tenant_id);
+    e.details = serde_json::json!({"session_id": user.session_id});
+    audit::record(&state.pool, meta, e).await;
+    Ok(())
+}
+
+pub async fn list_sessions(state: &AppState, user: &CurrentUser) -> AppResult<Vec<SessionInfo>> {
+    let mut conn = state.pool.acquire().await?;
+    Ok(repo::list_sessions(&mut conn, user.user_id, user.session_id).await?)
+}
+
+/// Revokes one of the caller's own sessions. Someone else's id is "not found".
+pub async fn revoke_session(
+    state: &AppState,
+    meta: &RequestMeta,
+    user: &CurrentUser,
+    session_id: Uuid,
+) -> AppResult<()> {
+    let mut conn = state.pool.acquire().await?;
+    if !repo::revoke_session(&mut conn, user.user_id, session_id, "revoked_by_user").await? {
+        return Err(AppError::not_found("Session"));
+    }
+    let mut e = AuditEvent::new("session_revoked", true);
+    e.user_id = Some(user.user_id);
+    e.details = serde_json::json!({"session_id": session_id});
+    audit::record(&state.pool, meta, e).await;
+    Ok(())
+}
+
+/// Revokes all the caller's sessions but the current one; returns how many.
+pub async fn revoke_other_sessions(
+    state: &AppState,
+    meta: &RequestMeta,
+    user: &CurrentUser,
+) -> AppResult<u64> {
+    let mut conn = state.pool.acquire().await?;
+    let n = repo::revoke_all_except(
+        &mut conn,
+        user.user_id,
+        Some(user.session_id),
+        "revoked_by_user",
+    )
+    .await?;
+    let mut e = AuditEvent::new("session_revoked", true);
+    e.user_id = Some(user.user_id);
+    e.details = serde_json::json!({"others": n});
+    audit::record(&state.pool, meta, e).await;
+    Ok(n)
+}
+
+/// Changes the caller's password: needs the current one, and ends every other session.
+pub async fn change_password(
+    state: &AppState,
+    meta: &RequestMeta,
+    user: &CurrentUser,
+    request: &ChangePasswordRequest,
+) -> AppResult<()> {
+    validate_password_change(request)?;
+    let mut tx = state.pool.begin().await?;
+    let stored = repo::password_hash(&mut tx, user.user_id).await?;
+    if !password::verify(request.current_password.clone(), stored).await? {
+        let mut e = AuditEvent::new("password_changed", false);
+        e.user_id = Some(user.user_id);
+        e.error_message = Some("Current password is incorrect");
+        audit::record(&state.pool, meta, e).await;
+        return Err(AppError::invalid_field(
+            "current_password",
+            "Current password is incorrect",
+        ));
+    }
+    let hash = password::hash(request.new_password.clone()).await?;
+    repo::set_password(&mut tx, user.user_id, &hash).await?;
+    let others = repo::revoke_all_except(
+        &mut tx,
+        user.user_id,
+        Some(user.session_id),
+        "password_changed",
+    )
+    .await?;
+    tx.commit().await?;
+    let mut e = AuditEvent::new("password_changed", true);
+    e.user_id = Some(user.user_id);
+    e.details = serde_json::json!({"sessions_revoked": others});
+    audit::record(&state.pool, meta, e).await;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::device_name;
+
+    #[test]
+    fn devices_get_readable_names() {
+        let android = "Mozilla/5.0 (Linux; Android 13; SM-A146B) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36";
+        assert_eq!(device_name(android), "Chrome on Android");
+        assert_eq!(device_name("curl/8.5.0"), "curl");
+        assert_eq!(
+            device_name("AgentMitra/1.0 (Android 14) okhttp/4"),
+            "Mobile app on Android"
+        );
+    }
+}

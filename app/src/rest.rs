@@ -1,0 +1,53 @@
+//! Helpers for the REST handlers of `/api/v1`: a JSON extractor whose rejections are
+//! `AppError`s (so a malformed body gets our JSON error body, not axum's text), and
+//! the `{id}` path extractor that answers 404 for a malformed id.
+
+use crate::error::AppError;
+use axum::extract::{rejection::JsonRejection, FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use serde::de::DeserializeOwned;
+use uuid::Uuid;
+
+/// `axum::Json`, with malformed bodies answered by `AppError::BadRequest` (400) and
+/// a wrong content type by the same, naming what is expected.
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Json::<T>::from_request(req, state).await {
+            Ok(axum::Json(value)) => Ok(ApiJson(value)),
+            Err(JsonRejection::MissingJsonContentType(_)) => Err(AppError::BadRequest(
+                "Malformed request: expected Content-Type: application/json".into(),
+            )),
+            Err(JsonRejection::JsonDataError(e)) => Err(AppError::BadRequest(format!(
+                "Malformed request: {}",
+                e.body_text().trim_start_matches(
+                    "Failed to deserialize the JSON body into the target type: "
+                )
+            ))),
+            Err(e) => Err(AppError::BadRequest(format!(
+                "Malformed request: {}",
+                e.body_text()
+            ))),
+        }
+    }
+}
+
+/// A UUID path segment (`/users/{user_id}`); anything else is simply not found.
+pub struct IdPath(pub Uuid);
+
+impl<S: Send + Sync> FromRequestParts<S> for IdPath {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let axum::extract::Path(raw) =
+            axum::extract::Path::<String>::from_request_parts(parts, state)
+                .await
+                .map_err(|_| AppError::NotFound("Not found".into()))?;
+        raw.parse()
+            .map(IdPath)
+            .map_err(|_| AppError::NotFound("Not found".into()))
+    }
+}

@@ -1,0 +1,90 @@
+//! Form building blocks. Errors are data (`AppError`): the alert shows the headline,
+//! each field shows its own messages under the input, wired with `aria-describedby`
+//! and `aria-invalid` so screen readers announce them.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The headline of a failed submission, announced to screen readers.
+#[component]
+pub fn FormAlert(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    move || {
+        error.get().map(|e| {
+            view! {
+                <div role="alert" class="rounded-btn border border-danger bg-[#fbe4e2] px-4 py-3 text-danger font-medium" data-kind=format!("{:?}", e.kind()).to_lowercase()>
+                    {e.to_string()}
+                </div>
+            }
+        })
+    }
+}
+
+/// The messages for one field, if any.
+#[component]
+pub fn FieldError(
+    #[prop(into)] id: String,
+    name: &'static str,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let messages = move || {
+        error
+            .get()
+            .map(|e| e.field_errors(name).to_vec())
+            .unwrap_or_default()
+    };
+    view! {
+        <p id=id class="text-danger text-sm font-medium" data-field-error=name>
+            {move || messages().join(" ")}
+        </p>
+    }
+}
+
+/// A labelled input with hint and error text.
+#[component]
+pub fn TextField(
+    name: &'static str,
+    label: &'static str,
+    #[prop(into)] error: Signal<Option<AppError>>,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] prefix: Option<&'static str>,
+    #[prop(optional, into)] value: Option<String>,
+    #[prop(default = "")] input_class: &'static str,
+    #[prop(default = false)] required: bool,
+) -> impl IntoView {
+    let error_id = format!("{name}-error");
+    let hint_id = format!("{name}-hint");
+    let described = if hint.is_some() {
+        format!("{hint_id} {error_id}")
+    } else {
+        error_id.clone()
+    };
+    let invalid = move || {
+        error
+            .get()
+            .is_some_and(|e| !e.field_errors(name).is_empty())
+            .then_some("true")
+    };
+    view! {
+        <div class="flex flex-col gap-1">
+            <label for=name class="font-medium">{label}</label>
+            <div class="flex items-stretch">
+                {prefix.map(|p| view! { <span class="input-prefix" aria-hidden="true">{p}</span> })}
+                <input
+                    id=name
+                    name=name
+                    type=input_type
+                    autocomplete=autocomplete
+                    class=format!("input {input_class}")
+                    value=value
+                    required=required
+                    aria-describedby=described
+                    aria-invalid=invalid
+                />
+            </div>
+            {hint.map(|h| view! { <p id=hint_id class="text-sm text-muted">{h}</p> })}
+            <FieldError id=error_id name error/>
+        </div>
+    }
+}
