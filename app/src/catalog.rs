@@ -38,6 +38,8 @@ pub enum Access {
     SignedIn,
     /// Signed in with this permission; the service then applies scope.
     Permission(crate::auth::permissions::Permission),
+    /// The caller's own record, or anyone's with this permission (`/users/{id}`).
+    SelfOr(crate::auth::permissions::Permission),
 }
 
 /// A named JSON schema, resolved lazily so the catalogue can be a `static`.
@@ -90,6 +92,8 @@ pub fn endpoints() -> impl Iterator<Item = &'static Endpoint> {
         crate::system::server::rest::ENDPOINTS,
         crate::auth::server::rest::ENDPOINTS,
         crate::auth::api::ENDPOINTS,
+        crate::users::server::rest::ENDPOINTS,
+        crate::users::api::ENDPOINTS,
     ]
     .into_iter()
     .flatten()

@@ -27,6 +27,7 @@ use crate::home::{HomePage, NotFound};
 use crate::i18n::Lang;
 use crate::system::pages::StatusPage;
 use crate::ui::{feedback::error_fallback, layout::Layout, toast::Toasts};
+use crate::users::pages::{AdminUsersPage, NewUserPage, ProfilePage, UserDetailPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
@@ -112,6 +113,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                         <Route path=path!("/login/otp") view=OtpPage ssr=SsrMode::Async/>
                         <Route path=path!("/me/security") view=SecurityPage ssr=SsrMode::Async/>
+                        <Route path=path!("/me") view=ProfilePage ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/users/new") view=NewUserPage ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/users/:id") view=UserDetailPage ssr=SsrMode::Async/>
                     </Routes>
                 </ErrorBoundary>
             </Layout>

@@ -92,10 +92,16 @@ fn operation(endpoint: &Endpoint) -> utoipa::openapi::path::Operation {
     }
     match endpoint.access {
         Access::Public => op.build(),
-        Access::SignedIn | Access::Permission(_) => {
+        Access::SignedIn | Access::Permission(_) | Access::SelfOr(_) => {
             let mut op = op.security(SecurityRequirement::new("bearer", Vec::<String>::new()));
-            if let Access::Permission(p) = endpoint.access {
-                op = op.description(Some(format!("Requires the `{p}` permission.")));
+            match endpoint.access {
+                Access::Permission(p) => {
+                    op = op.description(Some(format!("Requires the `{p}` permission.")))
+                }
+                Access::SelfOr(p) => {
+                    op = op.description(Some(format!("The caller's own record, or `{p}`.")))
+                }
+                _ => {}
             }
             for status in [401u16, 403] {
                 if !endpoint.errors.contains(&status) {

@@ -36,6 +36,7 @@ pub fn build_router(state: AppState) -> Router {
     Router::new()
         .merge(app::system::server::rest::routes())
         .merge(app::auth::server::rest::routes())
+        .merge(app::users::server::rest::routes())
         .merge(docs::routes())
         .merge(lang::routes())
         .leptos_routes_with_context(

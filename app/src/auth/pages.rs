@@ -19,7 +19,7 @@ use leptos_router::{
 };
 
 /// The error of the last submission, if it failed.
-fn action_error<I, O>(action: ServerAction<I>) -> Signal<Option<AppError>>
+pub fn action_error<I, O>(action: ServerAction<I>) -> Signal<Option<AppError>>
 where
     I: server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
     O: Clone + Send + Sync + 'static,

@@ -1,7 +1,11 @@
-//! Users: the people of Agent Mitra and their one primary role. The foundation owns
-//! the table, the role catalogue and password hashing (for `create-admin`); identity
-//! adds sign-in, sessions, permissions and the admin pages.
+//! Users: the people of Agent Mitra, their roles and preferences; the admin user
+//! list and detail pages and the self-service profile page.
+//!
+//! **Invariant:** queries are scoped by the caller's tenant (`service::tenant_scope`),
+//! and a caller never acts on a user ranked above their own role.
 
+pub mod api;
+pub mod pages;
 pub mod types;
 
 #[cfg(feature = "ssr")]

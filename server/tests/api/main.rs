@@ -11,3 +11,4 @@ mod health;
 mod matrix;
 mod otp;
 mod pages;
+mod users;

@@ -1,4 +1,6 @@
-//! Server side of users: password hashing and the SQL.
+//! Server side of users: password hashing, the SQL, the rules and the REST routes.
 
 pub mod password;
 pub mod repo;
+pub mod rest;
+pub mod service;

@@ -96,3 +96,254 @@ pub async fn insert_seed_user(
     .await?;
     Ok(result.rows_affected() == 1)
 }
+
+use crate::users::types::{
+    NewUser as ValidNewUser, Preferences, UserPatch, UserQuery, UserResponse, UserSort,
+};
+
+const USER_COLUMNS: &str = "u.user_id, u.email, u.phone_number, u.first_name, u.last_name, u.display_name,
+    u.role, u.status, u.phone_verified, u.email_verified, u.last_login_at, u.created_at, u.updated_at";
+
+/// `%text%` for ILIKE, with the pattern characters escaped.
+fn like_pattern(text: &str) -> String {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+fn order_by(sort: UserSort) -> &'static str {
+    // Every order ends on user_id, so pages never skip or repeat rows.
+    match sort {
+        UserSort::Newest => "u.created_at DESC, u.user_id DESC",
+        UserSort::Oldest => "u.created_at ASC, u.user_id ASC",
+        UserSort::Name => "lower(coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')) ASC, u.user_id ASC",
+        UserSort::LastLogin => "u.last_login_at DESC NULLS LAST, u.user_id DESC",
+    }
+}
+
+const FILTER: &str = "($1::uuid IS NULL OR u.tenant_id = $1)
+    AND ($2::text IS NULL OR u.first_name ILIKE $2 OR u.last_name ILIKE $2 OR u.display_name ILIKE $2
+         OR u.email ILIKE $2 OR u.phone_number ILIKE $2)
+    AND ($3::text IS NULL OR u.role = $3)
+    AND ($4::text IS NULL OR u.status = $4)";
+
+/// One page of users matching the query, and the total count. `tenant` is `None`
+/// only for a super admin.
+pub async fn search(
+    conn: &mut PgConnection,
+    tenant: Option<Uuid>,
+    q: &UserQuery,
+) -> Result<(Vec<UserResponse>, i64), sqlx::Error> {
+    let text = q.text().map(|t| like_pattern(&t));
+    let total: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM users u WHERE {FILTER}"))
+        .bind(tenant)
+        .bind(&text)
+        .bind(q.role())
+        .bind(q.status())
+        .fetch_one(&mut *conn)
+        .await?;
+    let rows = sqlx::query_as(&format!(
+        "SELECT {USER_COLUMNS} FROM users u WHERE {FILTER} ORDER BY {} LIMIT $5 OFFSET $6",
+        order_by(q.sort())
+    ))
+    .bind(tenant)
+    .bind(&text)
+    .bind(q.role())
+    .bind(q.status())
+    .bind(q.limit())
+    .bind(q.offset())
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok((rows, total))
+}
+
+/// Every user matching the query (for CSV export), in the list's order.
+pub async fn search_all(
+    conn: &mut PgConnection,
+    tenant: Option<Uuid>,
+    q: &UserQuery,
+    cap: i64,
+) -> Result<Vec<UserResponse>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {USER_COLUMNS} FROM users u WHERE {FILTER} ORDER BY {} LIMIT $5",
+        order_by(q.sort())
+    ))
+    .bind(tenant)
+    .bind(q.text().map(|t| like_pattern(&t)))
+    .bind(q.role())
+    .bind(q.status())
+    .bind(cap)
+    .fetch_all(conn)
+    .await
+}
+
+pub async fn get(
+    conn: &mut PgConnection,
+    tenant: Option<Uuid>,
+    user_id: Uuid,
+) -> Result<Option<UserResponse>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {USER_COLUMNS} FROM users u WHERE u.user_id = $2 AND ($1::uuid IS NULL OR u.tenant_id = $1)"
+    ))
+    .bind(tenant)
+    .bind(user_id)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn insert(
+    conn: &mut PgConnection,
+    tenant: Uuid,
+    user: &ValidNewUser,
+    password_hash: &str,
+    created_by: Uuid,
+) -> Result<Uuid, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO users (tenant_id, email, phone_number, password_hash, first_name, last_name,
+                            display_name, role, created_by, password_changed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, trim($5 || ' ' || $6), $7, $8, now()) RETURNING user_id",
+    )
+    .bind(tenant)
+    .bind(&user.email)
+    .bind(&user.phone_number)
+    .bind(password_hash)
+    .bind(&user.first_name)
+    .bind(&user.last_name)
+    .bind(user.role.as_str())
+    .bind(created_by)
+    .fetch_one(conn)
+    .await
+}
+
+/// Applies the fields present in the patch (absent fields keep their value).
+pub async fn update(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    patch: &UserPatch,
+    updated_by: Uuid,
+) -> Result<(), sqlx::Error> {
+    let trimmed = |v: &Option<String>| v.as_deref().map(str::trim).map(str::to_owned);
+    sqlx::query(
+        "UPDATE users SET
+            first_name = coalesce($2, first_name),
+            last_name = coalesce($3, last_name),
+            display_name = coalesce($4, display_name),
+            email = CASE WHEN $5::text IS NULL THEN email WHEN $5 = '' THEN NULL ELSE lower($5) END,
+            phone_number = CASE WHEN $6::text IS NULL THEN phone_number WHEN $6 = '' THEN NULL ELSE $6 END,
+            status = coalesce($7, status),
+            deactivated_at = CASE WHEN $7 = 'deactivated' THEN now() WHEN $7 IS NOT NULL THEN NULL ELSE deactivated_at END,
+            updated_by = $8, updated_at = now()
+         WHERE user_id = $1",
+    )
+    .bind(user_id)
+    .bind(trimmed(&patch.first_name))
+    .bind(trimmed(&patch.last_name))
+    .bind(trimmed(&patch.display_name))
+    .bind(trimmed(&patch.email))
+    .bind(patch.phone_number.as_deref().map(|p| crate::users::types::normalize_phone(p).unwrap_or_default()))
+    .bind(&patch.status)
+    .bind(updated_by)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_status(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    status: &str,
+    reason: Option<&str>,
+    by: Uuid,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE users SET status = $2, updated_by = $4, updated_at = now(),
+            deactivated_at = CASE WHEN $2 = 'deactivated' THEN now() ELSE NULL END,
+            deactivated_reason = CASE WHEN $2 = 'deactivated' THEN $3 ELSE NULL END
+         WHERE user_id = $1",
+    )
+    .bind(user_id)
+    .bind(status)
+    .bind(reason)
+    .bind(by)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn preferences(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+) -> Result<Option<Preferences>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT language_preference, timezone, theme_preference, notification_preferences
+         FROM users WHERE user_id = $1",
+    )
+    .bind(user_id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Only the keys sent change; notification settings merge key by key.
+pub async fn update_preferences(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    p: &crate::users::types::PreferencesPatch,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE users SET
+            language_preference = coalesce($2, language_preference),
+            timezone = coalesce($3, timezone),
+            theme_preference = coalesce($4, theme_preference),
+            notification_preferences = notification_preferences || coalesce($5, '{}'::jsonb),
+            updated_at = now()
+         WHERE user_id = $1",
+    )
+    .bind(user_id)
+    .bind(&p.language_preference)
+    .bind(&p.timezone)
+    .bind(&p.theme_preference)
+    .bind(&p.notification_preferences)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn extra_roles(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role")
+        .bind(user_id)
+        .fetch_all(conn)
+        .await
+}
+
+pub async fn assign_role(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    role: Role,
+    by: Uuid,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO user_roles (user_id, role, assigned_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+        .bind(user_id)
+        .bind(role.as_str())
+        .bind(by)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn remove_role(
+    conn: &mut PgConnection,
+    user_id: Uuid,
+    role: Role,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM user_roles WHERE user_id = $1 AND role = $2")
+        .bind(user_id)
+        .bind(role.as_str())
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}

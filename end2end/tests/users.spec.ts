@@ -1,0 +1,64 @@
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { hydrated, open } from "./helpers";
+
+async function signIn(page: Page, info: TestInfo, identifier: string, password = "testpassword") {
+  await open(page, "/login", info);
+  await page.getByLabel("Mobile number or email").fill(identifier);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+}
+
+test("an admin creates a user, assigns a role and deactivates them", async ({ page }, info) => {
+  const phone = hydrated(info) ? "9876500011" : "9876500012";
+  await signIn(page, info, "9876543200");
+  await open(page, "/admin/users", info);
+  await page.getByRole("link", { name: "Add new user" }).click();
+  await expect(page.getByRole("heading", { name: "Add new user" })).toBeVisible();
+
+  // A bad phone number is refused next to its field.
+  await page.getByLabel("First name").fill("Meena");
+  await page.getByLabel("Mobile number").fill("123");
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.locator('[data-field-error="phone_number"]')).toContainText("10-digit");
+
+  await page.getByLabel("First name").fill("Meena");
+  await page.getByLabel("Last name").fill("Iyer");
+  await page.getByLabel("Mobile number").fill(phone);
+  await page.getByLabel("Role").selectOption("junior_agent");
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Meena Iyer");
+
+  await page.getByLabel("Assign role", { exact: true }).selectOption("senior_agent");
+  await page.getByRole("button", { name: "Assign role" }).click();
+  await expect(page.getByTestId("extra-roles")).toContainText("senior_agent");
+
+  await page.getByRole("button", { name: "Deactivate user" }).click();
+  await expect(page.getByTestId("user-status")).toHaveText("deactivated");
+
+  // The list finds her by name, and the filter state lives in the URL.
+  await open(page, `/admin/users?q=${phone}&status=deactivated`, info);
+  await expect(page.getByTestId("user-count")).toHaveText("1–1 / 1");
+  await expect(page.getByRole("link", { name: "Meena Iyer" })).toBeVisible();
+});
+
+test("preferences save and the interface follows the language", async ({ page }, info) => {
+  const user = hydrated(info) ? "9876543208" : "9876543209";
+  await signIn(page, info, user);
+  await open(page, "/me", info);
+  await page.getByLabel("Time zone").selectOption("Asia/Dubai");
+  await page.getByLabel("SMS").setChecked(false);
+  await page.locator("main").getByLabel("Language").selectOption("hi");
+  await page.getByRole("button", { name: "Save" }).last().click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "hi");
+  await expect(page.getByText("सहेजा गया")).toBeVisible();
+  await expect(page.getByLabel("समय क्षेत्र")).toHaveValue("Asia/Dubai");
+  await expect(page.getByLabel("SMS")).not.toBeChecked();
+});
+
+test("people without users.search do not see or reach the admin list", async ({ page }, info) => {
+  await signIn(page, info, "9876543204");
+  await expect(page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Users" })).toHaveCount(0);
+  await open(page, "/admin/users", info);
+  await expect(page.getByRole("alert")).toContainText("Insufficient permissions");
+});
