@@ -98,3 +98,27 @@ pub fn endpoints() -> impl Iterator<Item = &'static Endpoint> {
     .into_iter()
     .flatten()
 }
+
+/// A web-UI server function under `/api/ui`: catalogued for the guard tests, left out
+/// of the mobile API's OpenAPI document.
+pub const fn web_ui(
+    verb: Verb,
+    path: &'static str,
+    summary: &'static str,
+    access: Access,
+    sample_body: &'static str,
+) -> Endpoint {
+    Endpoint {
+        verb,
+        path,
+        summary,
+        tag: "web-ui",
+        access,
+        server_fn: true,
+        docs: false,
+        request: None,
+        response: schema::<Empty>(),
+        errors: &[],
+        sample_body,
+    }
+}

@@ -64,10 +64,7 @@ pub async fn web_login(
     next: Option<String>,
 ) -> Result<(), AppError> {
     let _ = crate::auth::server::guard::public();
-    let (state, meta) = (
-        crate::state::app_state()?,
-        crate::auth::server::guard::request_meta(),
-    );
+    let (state, meta) = crate::auth::server::guard::state_and_meta()?;
     let identifier = identifier.unwrap_or_default();
     let request = crate::auth::types::LoginRequest {
         email: identifier.contains('@').then(|| identifier.clone()),
@@ -91,10 +88,7 @@ pub async fn web_login(
 #[server(prefix = "/api/ui", endpoint = "auth/otp/send", input = PostUrl)]
 pub async fn web_send_otp(phone_number: String) -> Result<(), AppError> {
     let _ = crate::auth::server::guard::public();
-    let (state, meta) = (
-        crate::state::app_state()?,
-        crate::auth::server::guard::request_meta(),
-    );
+    let (state, meta) = crate::auth::server::guard::state_and_meta()?;
     let sent = crate::auth::server::otp::send(&state, &meta, &phone_number).await?;
     leptos_axum::redirect(&format!(
         "/login/otp?phone={}",
@@ -107,10 +101,7 @@ pub async fn web_send_otp(phone_number: String) -> Result<(), AppError> {
 #[server(prefix = "/api/ui", endpoint = "auth/otp/verify", input = PostUrl)]
 pub async fn web_verify_otp(phone_number: String, otp: String) -> Result<(), AppError> {
     let _ = crate::auth::server::guard::public();
-    let (state, meta) = (
-        crate::state::app_state()?,
-        crate::auth::server::guard::request_meta(),
-    );
+    let (state, meta) = crate::auth::server::guard::state_and_meta()?;
     let login = crate::auth::server::otp::verify(
         &state,
         &meta,
@@ -126,10 +117,7 @@ pub async fn web_verify_otp(phone_number: String, otp: String) -> Result<(), App
 
 #[server(prefix = "/api/ui", endpoint = "auth/logout", input = PostUrl)]
 pub async fn web_logout() -> Result<(), AppError> {
-    let (state, meta) = (
-        crate::state::app_state()?,
-        crate::auth::server::guard::request_meta(),
-    );
+    let (state, meta) = crate::auth::server::guard::state_and_meta()?;
     if let Ok(user) = crate::auth::server::guard::signed_in() {
         crate::auth::server::service::logout(&state, &meta, &user).await?;
     }
@@ -148,20 +136,14 @@ pub async fn my_sessions() -> Result<Vec<SessionInfo>, AppError> {
 #[server(prefix = "/api/ui", endpoint = "auth/sessions/revoke", input = PostUrl)]
 pub async fn revoke_session(session_id: Uuid) -> Result<(), AppError> {
     let user = crate::auth::server::guard::signed_in()?;
-    let (state, meta) = (
-        crate::state::app_state()?,
-        crate::auth::server::guard::request_meta(),
-    );
+    let (state, meta) = crate::auth::server::guard::state_and_meta()?;
     crate::auth::server::service::revoke_session(&state, &meta, &user, session_id).await
 }
 
 #[server(prefix = "/api/ui", endpoint = "auth/sessions/revoke-others", input = PostUrl)]
 pub async fn revoke_other_sessions() -> Result<u64, AppError> {
     let user = crate::auth::server::guard::signed_in()?;
-    let (state, meta) = (
-        crate::state::app_state()?,
-        crate::auth::server::guard::request_meta(),
-    );
+    let (state, meta) = crate::auth::server::guard::state_and_meta()?;
     crate::auth::server::service::revoke_other_sessions(&state, &meta, &user).await
 }
 
@@ -172,10 +154,7 @@ pub async fn change_password(
     confirm_password: String,
 ) -> Result<(), AppError> {
     let user = crate::auth::server::guard::signed_in()?;
-    let (state, meta) = (
-        crate::state::app_state()?,
-        crate::auth::server::guard::request_meta(),
-    );
+    let (state, meta) = crate::auth::server::guard::state_and_meta()?;
     let request = crate::auth::types::ChangePasswordRequest {
         current_password,
         new_password,
@@ -192,29 +171,7 @@ pub use catalog::ENDPOINTS;
 
 #[cfg(feature = "ssr")]
 mod catalog {
-    use crate::catalog::{schema, Access, Empty, Endpoint, Verb};
-
-    const fn ui(
-        verb: Verb,
-        path: &'static str,
-        summary: &'static str,
-        access: Access,
-        sample_body: &'static str,
-    ) -> Endpoint {
-        Endpoint {
-            verb,
-            path,
-            summary,
-            tag: "web-ui",
-            access,
-            server_fn: true,
-            docs: false,
-            request: None,
-            response: schema::<Empty>(),
-            errors: &[],
-            sample_body,
-        }
-    }
+    use crate::catalog::{web_ui as ui, Access, Endpoint, Verb};
 
     pub static ENDPOINTS: &[Endpoint] = &[
         ui(

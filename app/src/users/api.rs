@@ -48,10 +48,7 @@ pub async fn create_user(
 ) -> Result<(), AppError> {
     let caller =
         crate::auth::server::guard::require(crate::auth::permissions::Permission::UsersCreate)?;
-    let (state, meta) = (
-        crate::state::app_state()?,
-        crate::auth::server::guard::request_meta(),
-    );
+    let (state, meta) = crate::auth::server::guard::state_and_meta()?;
     let form = crate::users::types::NewUserForm {
         first_name: Some(first_name),
         last_name: Some(last_name),
@@ -75,10 +72,7 @@ pub async fn update_user(
     phone_number: Option<String>,
 ) -> Result<UserResponse, AppError> {
     let caller = crate::auth::server::guard::signed_in()?;
-    let (state, meta) = (
-        crate::state::app_state()?,
-        crate::auth::server::guard::request_meta(),
-    );
+    let (state, meta) = crate::auth::server::guard::state_and_meta()?;
     let patch = crate::users::types::UserPatch {
         first_name: Some(first_name),
         last_name: Some(last_name),
@@ -94,10 +88,7 @@ pub async fn update_user(
 pub async fn set_user_active(user_id: Uuid, active: bool) -> Result<UserResponse, AppError> {
     let caller =
         crate::auth::server::guard::require(crate::auth::permissions::Permission::UsersDelete)?;
-    let (state, meta) = (
-        crate::state::app_state()?,
-        crate::auth::server::guard::request_meta(),
-    );
+    let (state, meta) = crate::auth::server::guard::state_and_meta()?;
     crate::users::server::service::set_active(&state, &meta, &caller, user_id, active, None).await
 }
 
@@ -105,10 +96,7 @@ pub async fn set_user_active(user_id: Uuid, active: bool) -> Result<UserResponse
 pub async fn assign_role(user_id: Uuid, role_name: String) -> Result<String, AppError> {
     let caller =
         crate::auth::server::guard::require(crate::auth::permissions::Permission::UsersUpdate)?;
-    let (state, meta) = (
-        crate::state::app_state()?,
-        crate::auth::server::guard::request_meta(),
-    );
+    let (state, meta) = crate::auth::server::guard::state_and_meta()?;
     let change = crate::users::types::RoleChange { user_id, role_name };
     crate::users::server::service::assign_role(&state, &meta, &caller, &change).await
 }
@@ -117,10 +105,7 @@ pub async fn assign_role(user_id: Uuid, role_name: String) -> Result<String, App
 pub async fn remove_role(user_id: Uuid, role_name: String) -> Result<String, AppError> {
     let caller =
         crate::auth::server::guard::require(crate::auth::permissions::Permission::UsersUpdate)?;
-    let (state, meta) = (
-        crate::state::app_state()?,
-        crate::auth::server::guard::request_meta(),
-    );
+    let (state, meta) = crate::auth::server::guard::state_and_meta()?;
     let change = crate::users::types::RoleChange { user_id, role_name };
     crate::users::server::service::remove_role(&state, &meta, &caller, &change).await
 }
@@ -144,10 +129,7 @@ pub async fn save_preferences(
     whatsapp: Option<String>,
 ) -> Result<(), AppError> {
     let caller = crate::auth::server::guard::signed_in()?;
-    let (state, meta) = (
-        crate::state::app_state()?,
-        crate::auth::server::guard::request_meta(),
-    );
+    let (state, meta) = crate::auth::server::guard::state_and_meta()?;
     let patch = crate::users::types::PreferencesPatch {
         language_preference: Some(language_preference.clone()),
         timezone: Some(timezone),
@@ -187,29 +169,7 @@ pub use catalog::ENDPOINTS;
 #[cfg(feature = "ssr")]
 mod catalog {
     use crate::auth::permissions::Permission::*;
-    use crate::catalog::{schema, Access, Empty, Endpoint, Verb};
-
-    const fn ui(
-        verb: Verb,
-        path: &'static str,
-        summary: &'static str,
-        access: Access,
-        sample_body: &'static str,
-    ) -> Endpoint {
-        Endpoint {
-            verb,
-            path,
-            summary,
-            tag: "web-ui",
-            access,
-            server_fn: true,
-            docs: false,
-            request: None,
-            response: schema::<Empty>(),
-            errors: &[],
-            sample_body,
-        }
-    }
+    use crate::catalog::{web_ui as ui, Access, Endpoint, Verb};
 
     pub static ENDPOINTS: &[Endpoint] = &[
         ui(

@@ -61,3 +61,23 @@ async fn security_headers_are_on_every_response_and_api_is_not_cached(pool: PgPo
     );
     assert!(!csp.contains("script-src 'self' 'unsafe-inline'"), "{csp}");
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn cookie_writes_from_another_site_are_refused(pool: PgPool) {
+    let app = TestApp::new(pool);
+    let post = |origin: &'static str, site: &'static str| {
+        axum::http::Request::post("/api/ui/auth/logout")
+            .header("cookie", "am_session=whatever")
+            .header("origin", origin)
+            .header("host", "127.0.0.1:8012")
+            .header("sec-fetch-site", site)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(axum::body::Body::empty())
+            .unwrap()
+    };
+    let evil = app.send(post("https://evil.example", "cross-site")).await;
+    assert_eq!(evil.status, StatusCode::FORBIDDEN);
+    assert_eq!(evil.json()["detail"], "Cross-site request refused");
+    let same = app.send(post("http://127.0.0.1:8012", "same-origin")).await;
+    assert_ne!(same.status, StatusCode::FORBIDDEN);
+}

@@ -94,6 +94,11 @@ pub fn request_meta() -> RequestMeta {
         .unwrap_or_default()
 }
 
+/// The app state and this request's meta, for server functions that write.
+pub fn state_and_meta() -> AppResult<(crate::state::AppState, RequestMeta)> {
+    Ok((crate::state::app_state()?, request_meta()))
+}
+
 /// First line of a server function that needs a permission.
 pub fn require(permission: Permission) -> AppResult<CurrentUser> {
     let user = caller().user()?;
