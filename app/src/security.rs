@@ -16,3 +16,39 @@ pub fn provide_request_nonce() {
         provide_context(leptos::nonce::Nonce::from_value(value));
     }
 }
+
+/// A `next`/redirect target we may follow: a path on this site. Refuses `//host`,
+/// `/\host`, and any control or space character (browsers drop tabs and newlines,
+/// which would turn `/\t/evil` into `//evil`).
+pub fn safe_local_path(next: Option<String>) -> String {
+    next.filter(|n| {
+        let b = n.as_bytes();
+        b.first() == Some(&b'/')
+            && !matches!(b.get(1), Some(b'/' | b'\\'))
+            && !n
+                .chars()
+                .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
+    })
+    .unwrap_or_else(|| "/".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_local_path;
+
+    #[test]
+    fn only_plain_local_paths_are_followed() {
+        assert_eq!(safe_local_path(Some("/status?x=1".into())), "/status?x=1");
+        for bad in [
+            "//evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "https://evil.example",
+            "/a b",
+            "",
+        ] {
+            assert_eq!(safe_local_path(Some(bad.to_owned())), "/", "{bad:?}");
+        }
+        assert_eq!(safe_local_path(None), "/");
+    }
+}

@@ -20,12 +20,6 @@ struct Next {
     next: Option<String>,
 }
 
-/// Only same-site paths: `//host` and `/\host` would leave the site (open redirect).
-fn safe_next(next: Option<String>) -> String {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\"))
-        .unwrap_or_else(|| "/".to_owned())
-}
-
 async fn set_language(Path(code): Path<String>, Query(q): Query<Next>) -> Response {
     let Some(lang) = Lang::from_code(&code) else {
         return app::error::AppError::not_found("Language").into_response();
@@ -37,25 +31,11 @@ async fn set_language(Path(code): Path<String>, Query(q): Query<Next>) -> Respon
     let mut response = StatusCode::SEE_OTHER.into_response();
     let headers = response.headers_mut();
     if let (Ok(location), Ok(cookie)) = (
-        HeaderValue::from_str(&safe_next(q.next)),
+        HeaderValue::from_str(&app::security::safe_local_path(q.next)),
         HeaderValue::from_str(&cookie),
     ) {
         headers.insert(header::LOCATION, location);
         headers.insert(header::SET_COOKIE, cookie);
     }
     response
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_next;
-
-    #[test]
-    fn only_local_paths_are_followed() {
-        assert_eq!(safe_next(Some("/status".into())), "/status");
-        assert_eq!(safe_next(Some("//evil.example".into())), "/");
-        assert_eq!(safe_next(Some("/\\evil.example".into())), "/");
-        assert_eq!(safe_next(Some("https://evil.example".into())), "/");
-        assert_eq!(safe_next(None), "/");
-    }
 }

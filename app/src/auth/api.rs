@@ -34,12 +34,6 @@ mod ssr {
             .await
             .map_err(|e| AppError::internal("session write failed", e))
     }
-
-    /// Only local paths: an open redirect would hand our users to a phishing site.
-    pub fn safe_next(next: Option<String>) -> String {
-        next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\"))
-            .unwrap_or_else(|| "/".to_owned())
-    }
 }
 
 /// The signed-in user of this browser, if any.
@@ -80,7 +74,7 @@ pub async fn web_login(
     )
     .await?;
     ssr::attach(&login).await?;
-    leptos_axum::redirect(&ssr::safe_next(next));
+    leptos_axum::redirect(&crate::security::safe_local_path(next));
     Ok(())
 }
 

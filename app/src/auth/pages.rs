@@ -189,7 +189,9 @@ pub fn OtpPage() -> impl IntoView {
                         if s > 0 { format!("{} {s}s", t(Msg::ResendIn)) } else { t(Msg::DidntGetCode).to_owned() }
                     }}
                 </p>
-                <button type="submit" class="btn-link" disabled=move || remaining.get() > 0>{t(Msg::Resend)}</button>
+                // Never disabled: without JavaScript the countdown cannot tick, and the
+                // server refuses an early resend with the seconds to wait anyway.
+                <button type="submit" class="btn-link">{t(Msg::Resend)}</button>
             </ActionForm>
             <a href="/login?method=otp" class="link mt-4 inline-block">{t(Msg::UseDifferentNumber)}</a>
         </section>

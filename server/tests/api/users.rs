@@ -321,3 +321,70 @@ async fn rbac_reads_list_the_compiled_catalogue(pool: PgPool) {
         .unwrap()
         .contains("system.admin required"));
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_provider_admin_cannot_grant_its_own_rank_or_touch_someone_ranked_higher(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let pa = token(&app, PROVIDER_ADMIN).await;
+    let sa = token(&app, SUPER).await;
+    let junior_id = "550e8400-e29b-41d4-a716-446655440004";
+    let grant = |role: &str| json!({"user_id": junior_id, "role_name": role}).to_string();
+    let same_rank = app
+        .send_bearer(
+            http::Method::POST,
+            "/api/v1/rbac/users/assign-role",
+            &pa,
+            "application/json",
+            grant("insurance_provider_admin"),
+        )
+        .await;
+    assert_eq!(same_rank.status, StatusCode::FORBIDDEN);
+    // An extra super-admin role makes the junior agent untouchable for the provider admin.
+    let promoted = app
+        .send_bearer(
+            http::Method::POST,
+            "/api/v1/rbac/users/assign-role",
+            &sa,
+            "application/json",
+            grant("super_admin"),
+        )
+        .await;
+    assert_eq!(promoted.status, StatusCode::OK);
+    let edit = app
+        .put_json_bearer(
+            &format!("/api/v1/users/{junior_id}"),
+            &pa,
+            &json!({"phone_number": "9876500099"}).to_string(),
+        )
+        .await;
+    assert_eq!(edit.status, StatusCode::FORBIDDEN);
+    let strip = app
+        .send_bearer(
+            http::Method::POST,
+            "/api/v1/rbac/users/remove-role",
+            &pa,
+            "application/json",
+            grant("super_admin"),
+        )
+        .await;
+    assert_eq!(strip.status, StatusCode::FORBIDDEN);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn removing_the_last_identifier_is_a_field_error_not_a_crash(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let sa = token(&app, SUPER).await;
+    let res = app
+        .put_json_bearer(
+            "/api/v1/users/550e8400-e29b-41d4-a716-446655440004",
+            &sa,
+            &json!({"phone_number": "", "email": ""}).to_string(),
+        )
+        .await;
+    assert_eq!(
+        res.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        res.text()
+    );
+}

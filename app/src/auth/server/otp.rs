@@ -123,7 +123,7 @@ pub async fn send(state: &AppState, meta: &RequestMeta, phone_input: &str) -> Ap
     )
     .await?;
     sms::enqueue(
-        &state.pool,
+        &mut tx,
         &sms::SmsMessage {
             phone_number: phone.clone(),
             template_id: sms::OTP_TEMPLATE.into(),
@@ -207,7 +207,15 @@ pub async fn verify(
     repo::spend_otp(&mut tx, &phone).await?;
     let user_id = match repo::find_user_by_phone(&mut tx, &phone).await? {
         Some((id, status)) if status == "active" => id,
-        Some(_) => return Err(AppError::Forbidden("Account is not active".into())),
+        Some(_) => {
+            // The code is spent either way; the account just may not sign in.
+            tx.commit().await?;
+            let mut e = AuditEvent::new("otp_verification", false);
+            e.phone_number = Some(&phone);
+            e.error_message = Some("Account not active");
+            audit::record(&state.pool, meta, e).await;
+            return Err(AppError::Forbidden("Account is not active".into()));
+        }
         None => {
             // Nobody can sign in with this password: it is random and discarded.
             let placeholder = password::hash(uuid::Uuid::new_v4().to_string()).await?;

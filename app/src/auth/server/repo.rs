@@ -238,7 +238,13 @@ pub async fn live_principal(
 }
 
 pub async fn touch_session(conn: &mut PgConnection, session_id: Uuid) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE user_sessions SET last_seen_at = now() WHERE session_id = $1")
+    // Browser sessions slide like their cookie (7 days of inactivity); mobile ones
+    // are bounded by their refresh token instead.
+    sqlx::query(
+        "UPDATE user_sessions SET last_seen_at = now(),
+                expires_at = CASE WHEN kind = 'browser' THEN now() + interval '7 days' ELSE expires_at END
+         WHERE session_id = $1",
+    )
         .bind(session_id)
         .execute(conn)
         .await?;

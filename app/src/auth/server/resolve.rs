@@ -29,7 +29,7 @@ fn client_ip(headers: &HeaderMap, peer: Option<SocketAddr>, trust_proxy: bool) -
             headers
                 .get("x-forwarded-for")
                 .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.split(',').next())
+                .and_then(|v| v.rsplit(',').next())
                 .map(|v| v.trim().to_owned())
                 .or_else(|| {
                     headers
@@ -150,7 +150,8 @@ mod tests {
         headers.insert("x-forwarded-for", "203.0.113.9, 10.0.0.1".parse().unwrap());
         let peer: SocketAddr = "192.0.2.1:5000".parse().unwrap();
         assert_eq!(client_ip(&headers, Some(peer), false), "192.0.2.1");
-        assert_eq!(client_ip(&headers, Some(peer), true), "203.0.113.9");
+        // The entry our proxy appended (rightmost), not what the client claims.
+        assert_eq!(client_ip(&headers, Some(peer), true), "10.0.0.1");
         assert_eq!(client_ip(&HeaderMap::new(), None, false), "127.0.0.1");
     }
 

@@ -378,6 +378,16 @@ pub async fn change_password(
     request: &ChangePasswordRequest,
 ) -> AppResult<()> {
     validate_password_change(request)?;
+    // A stolen session must not become a password-guessing oracle.
+    limit(
+        state,
+        Limit::new(
+            format!("password-change:{}", user.user_id),
+            5,
+            Duration::from_secs(900),
+        ),
+    )
+    .await?;
     let mut tx = state.pool.begin().await?;
     let stored = repo::password_hash(&mut tx, user.user_id).await?;
     if !password::verify(request.current_password.clone(), stored).await? {

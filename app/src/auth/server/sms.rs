@@ -118,7 +118,10 @@ impl SmsGateway for HttpGateway {
 }
 
 /// Queues a message. Called inside the request; cheap.
-pub async fn enqueue(pool: &PgPool, message: &SmsMessage) -> Result<Uuid, sqlx::Error> {
+pub async fn enqueue(
+    conn: &mut sqlx::PgConnection,
+    message: &SmsMessage,
+) -> Result<Uuid, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO sms_outbox (phone_number, template_id, body) VALUES ($1, $2, $3)
          RETURNING message_id",
@@ -126,7 +129,7 @@ pub async fn enqueue(pool: &PgPool, message: &SmsMessage) -> Result<Uuid, sqlx::
     .bind(&message.phone_number)
     .bind(&message.template_id)
     .bind(&message.body)
-    .fetch_one(pool)
+    .fetch_one(conn)
     .await
 }
 
@@ -142,6 +145,8 @@ pub async fn deliver_pending(
          WHERE message_id IN (
              SELECT message_id FROM sms_outbox
              WHERE status = 'pending' OR (status = 'failed' AND attempts < 3)
+                -- a worker that died mid-send leaves 'sending' behind
+                OR (status = 'sending' AND created_at < now() - interval '2 minutes' AND attempts < 3)
              ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT $1)
          RETURNING message_id, phone_number, template_id, body",
     )
@@ -168,9 +173,15 @@ pub async fn deliver_pending(
             }
             Err(error) => {
                 tracing::warn!(message_id = %id, %error, "sms delivery failed");
-                sqlx::query("UPDATE sms_outbox SET status = 'failed', last_error = $2 WHERE message_id = $1")
+                // After the last try the body goes too: no OTP rests in the table.
+                sqlx::query(
+                    "UPDATE sms_outbox SET status = 'failed', last_error = $2,
+                            body = CASE WHEN attempts >= 3 AND NOT $3 THEN '[undelivered]' ELSE body END
+                     WHERE message_id = $1",
+                )
                     .bind(id)
                     .bind(&error)
+                    .bind(gateway.keeps_body())
                     .execute(pool)
                     .await?;
             }
@@ -231,7 +242,9 @@ mod tests {
             template_id: OTP_TEMPLATE.into(),
             body: otp_body("123987"),
         };
-        let id = enqueue(&pool, &message).await.unwrap();
+        let id = enqueue(&mut pool.acquire().await.unwrap(), &message)
+            .await
+            .unwrap();
         assert_eq!(deliver_pending(&pool, &gateway(url), 10).await.unwrap(), 1);
 
         let seen = seen.lock().unwrap().clone();
@@ -264,7 +277,9 @@ mod tests {
             template_id: OTP_TEMPLATE.into(),
             body: "x".into(),
         };
-        enqueue(&pool, &message).await.unwrap();
+        enqueue(&mut pool.acquire().await.unwrap(), &message)
+            .await
+            .unwrap();
         deliver_pending(&pool, &gateway(url), 10).await.unwrap();
         let (status, error): (String, Option<String>) =
             sqlx::query_as("SELECT status, last_error FROM sms_outbox")

@@ -36,13 +36,43 @@ fn self_or(
     }
 }
 
-/// A provider admin (or any non-super-admin) may not act on someone ranked above them.
-fn may_manage(caller: &CurrentUser, target_role: &str) -> AppResult<()> {
-    let target = Role::parse(target_role).unwrap_or(Role::Guest);
-    if caller.role != Role::SuperAdmin && target.level() > caller.role.level() {
+/// Below super admin, nobody acts on someone ranked at or above themself, counting
+/// every role the target holds (an extra role counts as much as the primary one).
+async fn may_manage(
+    conn: &mut sqlx::PgConnection,
+    caller: &CurrentUser,
+    target: Uuid,
+) -> AppResult<()> {
+    if caller.role == Role::SuperAdmin || caller.user_id == target {
+        return Ok(());
+    }
+    let primary: Option<String> = sqlx::query_scalar("SELECT role FROM users WHERE user_id = $1")
+        .bind(target)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let extra = repo::extra_roles(&mut *conn, target).await?;
+    let rank = primary
+        .iter()
+        .chain(extra.iter())
+        .filter_map(|r| Role::parse(r))
+        .map(Role::level)
+        .max()
+        .unwrap_or(0);
+    if rank >= caller.role.level() {
         return Err(AppError::Forbidden(
             "Insufficient permissions to update this user".into(),
         ));
+    }
+    Ok(())
+}
+
+/// Nobody below super admin grants or takes a role at or above their own level.
+fn may_grant(caller: &CurrentUser, role: Role) -> AppResult<()> {
+    if caller.role != Role::SuperAdmin && role.level() >= caller.role.level() {
+        return Err(AppError::Forbidden(format!(
+            "Insufficient permissions to grant {}",
+            role.as_str()
+        )));
     }
     Ok(())
 }
@@ -115,7 +145,7 @@ pub async fn get(state: &AppState, caller: &CurrentUser, user_id: Uuid) -> AppRe
     })
 }
 
-/// Maps the unique constraints on email and phone to a field-level conflict.
+/// Maps the constraints on email and phone to field errors (never string matching).
 fn conflict(err: sqlx::Error) -> AppError {
     if let sqlx::Error::Database(db) = &err {
         let field = match db.constraint() {
@@ -124,6 +154,9 @@ fn conflict(err: sqlx::Error) -> AppError {
             }
             Some("users_phone_number_key") => {
                 Some(("phone_number", "This phone number is already registered."))
+            }
+            Some("users_identifier_present") => {
+                Some(("email", "Keep at least a phone number or an email."))
             }
             _ => None,
         };
@@ -149,7 +182,7 @@ pub async fn create(
     form: &NewUserForm,
 ) -> AppResult<UserResponse> {
     let new = form.validate()?;
-    may_manage(caller, new.role.as_str())?;
+    may_grant(caller, new.role)?;
     // Without a password the account signs in by OTP only: store an unusable hash.
     let hash = password::hash(
         new.password
@@ -202,12 +235,10 @@ pub async fn update(
         return Err(AppError::BadRequest("Cannot change your own status".into()));
     }
     let mut tx = state.pool.begin().await?;
-    let before = repo::get(&mut tx, tenant_scope(caller), user_id)
+    repo::get(&mut tx, tenant_scope(caller), user_id)
         .await?
         .ok_or_else(not_found)?;
-    if user_id != caller.user_id {
-        may_manage(caller, &before.role)?;
-    }
+    may_manage(&mut tx, caller, user_id).await?;
     repo::update(&mut tx, user_id, &patch, caller.user_id)
         .await
         .map_err(conflict)?;
@@ -256,10 +287,10 @@ pub async fn set_active(
         ));
     }
     let mut tx = state.pool.begin().await?;
-    let before = repo::get(&mut tx, tenant_scope(caller), user_id)
+    repo::get(&mut tx, tenant_scope(caller), user_id)
         .await?
         .ok_or_else(not_found)?;
-    may_manage(caller, &before.role)?;
+    may_manage(&mut tx, caller, user_id).await?;
     let status = if active { "active" } else { "deactivated" };
     repo::set_status(&mut tx, user_id, status, reason, caller.user_id).await?;
     let ended = if active {
@@ -347,7 +378,7 @@ fn parse_role(name: &str, message: &str) -> AppResult<Role> {
     Role::parse(name.trim()).ok_or_else(|| AppError::BadRequest(message.into()))
 }
 
-/// Adds a role. Nobody below super admin may grant a role ranked above their own.
+/// Adds a role. Nobody below super admin may grant a role at or above their own.
 pub async fn assign_role(
     state: &AppState,
     meta: &RequestMeta,
@@ -355,12 +386,12 @@ pub async fn assign_role(
     change: &RoleChange,
 ) -> AppResult<String> {
     let role = parse_role(&change.role_name, "Failed to assign role")?;
-    may_manage(caller, role.as_str())?;
+    may_grant(caller, role)?;
     let mut tx = state.pool.begin().await?;
-    let target = repo::get(&mut tx, tenant_scope(caller), change.user_id)
+    repo::get(&mut tx, tenant_scope(caller), change.user_id)
         .await?
         .ok_or_else(|| AppError::BadRequest("Failed to assign role".into()))?;
-    may_manage(caller, &target.role)?;
+    may_manage(&mut tx, caller, change.user_id).await?;
     repo::assign_role(&mut tx, change.user_id, role, caller.user_id).await?;
     tx.commit().await?;
     audit_user(
@@ -386,11 +417,12 @@ pub async fn remove_role(
     change: &RoleChange,
 ) -> AppResult<String> {
     let role = parse_role(&change.role_name, "Failed to remove role")?;
-    may_manage(caller, role.as_str())?;
+    may_grant(caller, role)?;
     let mut tx = state.pool.begin().await?;
     repo::get(&mut tx, tenant_scope(caller), change.user_id)
         .await?
         .ok_or_else(|| AppError::BadRequest("Failed to remove role".into()))?;
+    may_manage(&mut tx, caller, change.user_id).await?;
     if !repo::remove_role(&mut tx, change.user_id, role).await? {
         return Err(AppError::BadRequest("Failed to remove role".into()));
     }
