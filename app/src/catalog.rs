@@ -1,10 +1,11 @@
-//! The catalogue of every `/api/v1` endpoint: one entry per route, whether it is a
+//! The catalogue of every endpoint under `/api`: one entry per route, whether it is a
 //! server function or an axum handler.
 //!
-//! It is the single list that the OpenAPI document is built from, that the router
-//! test walks (every entry must be routed, every routed server function must be
-//! listed), and that the permission-matrix tests will walk. Adding an endpoint
-//! without an entry fails `server/tests/api/openapi.rs`.
+//! It is the single list that the OpenAPI document is built from (entries with
+//! `docs`), that the router tests walk (every entry must be routed, every server
+//! function must be listed: `server/tests/api/docs.rs`), and that the permission
+//! matrix walks for anonymous callers and all ten roles (`server/tests/api/matrix.rs`).
+//! Web-UI server functions use `web_ui(..)`; REST handlers list their own entries.
 
 use std::borrow::Cow;
 use utoipa::openapi::{schema::Schema, RefOr};
