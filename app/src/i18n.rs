@@ -42,6 +42,14 @@ impl Lang {
         }
     }
 
+    /// The `Set-Cookie` value that remembers this language for a year.
+    pub fn set_cookie(self) -> String {
+        format!(
+            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            self.code()
+        )
+    }
+
     /// Reads the language from a `Cookie` header value.
     pub fn from_cookie_header(header: &str) -> Lang {
         header

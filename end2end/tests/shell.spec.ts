@@ -22,6 +22,8 @@ test("navigation leads to the status page with live database health", async ({ p
 });
 
 test("the status page refreshes in place once hydrated", async ({ page }, info) => {
+  // In-place refresh is a hydrated-only enhancement; without JavaScript the
+  // "Refresh" link reloads /status, which the status-page test already covers.
   test.skip(!hydrated(info), "refresh without JS is a page reload");
   await open(page, "/status", info);
   const refreshed = page.waitForResponse((r) => r.url().endsWith("/api/v1/system/status") && r.status() === 200);

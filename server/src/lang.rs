@@ -1,7 +1,7 @@
 //! `GET /lang/{code}?next=/path`: remembers the reader's language in a cookie and
 //! sends them back. A plain link, so switching works before and without WASM.
 
-use app::i18n::{Lang, LANG_COOKIE};
+use app::i18n::Lang;
 use axum::{
     extract::{Path, Query},
     http::{header, HeaderValue, StatusCode},
@@ -24,10 +24,7 @@ async fn set_language(Path(code): Path<String>, Query(q): Query<Next>) -> Respon
     let Some(lang) = Lang::from_code(&code) else {
         return app::error::AppError::not_found("Language").into_response();
     };
-    let cookie = format!(
-        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-        lang.code()
-    );
+    let cookie = lang.set_cookie();
     let mut response = StatusCode::SEE_OTHER.into_response();
     let headers = response.headers_mut();
     if let (Ok(location), Ok(cookie)) = (

@@ -151,11 +151,7 @@ pub async fn save_preferences(
         crate::i18n::Lang::from_code(&language_preference),
         use_context::<leptos_axum::ResponseOptions>(),
     ) {
-        if let Ok(cookie) = http::HeaderValue::from_str(&format!(
-            "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-            crate::i18n::LANG_COOKIE,
-            lang.code()
-        )) {
+        if let Ok(cookie) = http::HeaderValue::from_str(&lang.set_cookie()) {
             response.append_header(http::header::SET_COOKIE, cookie);
         }
     }

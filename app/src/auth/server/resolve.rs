@@ -88,11 +88,21 @@ async fn principal(
     }))))
 }
 
+/// Files of the built site: they never depend on who asks, so resolving the caller
+/// (two queries when a session cookie is present) would be wasted on each of them.
+fn is_static_asset(path: &str) -> bool {
+    ["/pkg/", "/vendor/"].iter().any(|p| path.starts_with(p))
+        || matches!(path, "/logo.svg" | "/docs-init.js" | "/favicon.ico")
+}
+
 pub async fn resolve_caller(
     State(state): State<AppState>,
     mut request: Request,
     next: Next,
 ) -> Response {
+    if is_static_asset(request.uri().path()) {
+        return next.run(request).await;
+    }
     // tower-sessions' layer (outside this one) puts the lazily-loaded session here.
     let session = request.extensions().get::<Session>().cloned();
     let peer = request
@@ -153,6 +163,14 @@ mod tests {
         // The entry our proxy appended (rightmost), not what the client claims.
         assert_eq!(client_ip(&headers, Some(peer), true), "10.0.0.1");
         assert_eq!(client_ip(&HeaderMap::new(), None, false), "127.0.0.1");
+    }
+
+    #[test]
+    fn site_files_skip_caller_resolution_but_pages_and_api_do_not() {
+        assert!(is_static_asset("/pkg/agent-mitra.wasm"));
+        assert!(is_static_asset("/vendor/swagger-ui/swagger-ui.css"));
+        assert!(!is_static_asset("/api/ui/auth/me"));
+        assert!(!is_static_asset("/me/security"));
     }
 
     #[test]
