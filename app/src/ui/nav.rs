@@ -46,6 +46,16 @@ pub const NAV_ITEMS: &[NavItem] = &[
         show: Show::Everyone,
     },
     NavItem {
+        href: "/admin/users",
+        label: Msg::NavUsers,
+        show: Show::With(Permission::UsersSearch),
+    },
+    NavItem {
+        href: "/me",
+        label: Msg::NavProfile,
+        show: Show::SignedIn,
+    },
+    NavItem {
         href: "/me/security",
         label: Msg::NavSecurity,
         show: Show::SignedIn,
