@@ -41,6 +41,12 @@ pub enum Access {
     Permission(crate::auth::permissions::Permission),
     /// The caller's own record, or anyone's with this permission (`/users/{id}`).
     SelfOr(crate::auth::permissions::Permission),
+    /// The caller's own agent record's data (the owner rule, SPEC §2.4), or any
+    /// agent's in their tenant with this permission. The path or body names an agent.
+    OwnerOr(crate::auth::permissions::Permission),
+    /// Acts for the caller's own agent record when they have one (uploads, the media
+    /// library); callers without one need this permission.
+    AgentOr(crate::auth::permissions::Permission),
 }
 
 /// A named JSON schema, resolved lazily so the catalogue can be a `static`.
@@ -95,6 +101,8 @@ pub fn endpoints() -> impl Iterator<Item = &'static Endpoint> {
         crate::auth::api::ENDPOINTS,
         crate::users::server::rest::ENDPOINTS,
         crate::users::api::ENDPOINTS,
+        crate::presentations::server::rest::ENDPOINTS,
+        crate::presentations::api::ENDPOINTS,
     ]
     .into_iter()
     .flatten()

@@ -36,6 +36,10 @@ pub enum ErrorKind {
     Forbidden,
     NotFound,
     Conflict,
+    /// The request body is larger than this endpoint accepts (an upload).
+    TooLarge,
+    /// The body is a kind of content this endpoint does not accept.
+    UnsupportedMediaType,
     Invalid,
     Locked,
     RateLimited,
@@ -54,6 +58,8 @@ impl ErrorKind {
             ErrorKind::Forbidden => 403,
             ErrorKind::NotFound => 404,
             ErrorKind::Conflict => 409,
+            ErrorKind::TooLarge => 413,
+            ErrorKind::UnsupportedMediaType => 415,
             ErrorKind::Invalid => 422,
             ErrorKind::Locked => 423,
             ErrorKind::RateLimited => 429,
@@ -78,6 +84,10 @@ pub enum AppError {
     NotFound(String),
     #[error("{0}")]
     Conflict(String),
+    #[error("{0}")]
+    TooLarge(String),
+    #[error("{0}")]
+    UnsupportedMediaType(String),
     /// Well-formed input that breaks a rule; `fields` says which inputs and why.
     #[error("{detail}")]
     Invalid { detail: String, fields: FieldErrors },
@@ -101,6 +111,8 @@ impl AppError {
             AppError::Forbidden(_) => ErrorKind::Forbidden,
             AppError::NotFound(_) => ErrorKind::NotFound,
             AppError::Conflict(_) => ErrorKind::Conflict,
+            AppError::TooLarge(_) => ErrorKind::TooLarge,
+            AppError::UnsupportedMediaType(_) => ErrorKind::UnsupportedMediaType,
             AppError::Invalid { .. } => ErrorKind::Invalid,
             AppError::Locked(_) => ErrorKind::Locked,
             AppError::RateLimited { .. } => ErrorKind::RateLimited,
@@ -187,6 +199,8 @@ impl From<ErrorBody> for AppError {
             ErrorKind::Forbidden => AppError::Forbidden(detail),
             ErrorKind::NotFound => AppError::NotFound(detail),
             ErrorKind::Conflict => AppError::Conflict(detail),
+            ErrorKind::TooLarge => AppError::TooLarge(detail),
+            ErrorKind::UnsupportedMediaType => AppError::UnsupportedMediaType(detail),
             ErrorKind::Invalid => AppError::Invalid { detail, fields },
             ErrorKind::Locked => AppError::Locked(detail),
             ErrorKind::RateLimited => AppError::RateLimited {
@@ -282,6 +296,8 @@ mod tests {
             (AppError::Forbidden("x".into()), 403),
             (AppError::not_found("Policy"), 404),
             (AppError::Conflict("x".into()), 409),
+            (AppError::TooLarge("x".into()), 413),
+            (AppError::UnsupportedMediaType("x".into()), 415),
             (AppError::invalid_field("a", "b"), 422),
             (AppError::Locked("x".into()), 423),
             (

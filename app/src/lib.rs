@@ -9,6 +9,7 @@ pub mod error;
 pub mod format;
 pub mod home;
 pub mod i18n;
+pub mod presentations;
 pub mod system;
 pub mod ui;
 pub mod users;

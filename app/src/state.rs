@@ -62,6 +62,8 @@ pub struct AppState {
     /// Per-instance host data only; nothing the instances must agree on lives here.
     pub host: Arc<Mutex<sysinfo::System>>,
     pub auth: Arc<crate::auth::server::AuthConfig>,
+    /// Where uploaded media lives (local disk or S3-compatible) and its limits.
+    pub media: crate::presentations::server::media::MediaStore,
 }
 
 impl AppState {
@@ -70,6 +72,7 @@ impl AppState {
         leptos_options: LeptosOptions,
         info: ServiceInfo,
         auth: crate::auth::server::AuthConfig,
+        media: crate::presentations::server::media::MediaStore,
     ) -> Self {
         Self {
             pool,
@@ -77,6 +80,7 @@ impl AppState {
             info: Arc::new(info),
             host: Arc::new(Mutex::new(sysinfo::System::new())),
             auth: Arc::new(auth),
+            media,
         }
     }
 }

@@ -61,6 +61,27 @@ pub struct Settings {
     pub sms_dlt_entity_id: String,
     #[serde(default)]
     pub sms_dlt_template_id: String,
+    /// Where uploaded media is stored on local disk (when no S3 bucket is set).
+    #[serde(default = "default_media_root")]
+    pub media_root: PathBuf,
+    /// An S3-compatible bucket for media; credentials from the usual AWS_* variables.
+    pub media_s3_bucket: Option<String>,
+    /// The S3 endpoint for MinIO, R2 and friends (AWS itself needs none).
+    pub media_s3_endpoint: Option<String>,
+    #[serde(default = "default_max_image_upload_mb")]
+    pub max_image_upload_mb: u64,
+    #[serde(default = "default_max_video_upload_mb")]
+    pub max_video_upload_mb: u64,
+}
+
+fn default_media_root() -> PathBuf {
+    ".data/media".into()
+}
+fn default_max_image_upload_mb() -> u64 {
+    5
+}
+fn default_max_video_upload_mb() -> u64 {
+    50
 }
 
 fn default_true() -> bool {
@@ -126,6 +147,11 @@ const ENV_KEYS: &[&str] = &[
     "sms_sender_id",
     "sms_dlt_entity_id",
     "sms_dlt_template_id",
+    "media_root",
+    "media_s3_bucket",
+    "media_s3_endpoint",
+    "max_image_upload_mb",
+    "max_video_upload_mb",
 ];
 
 impl Settings {
@@ -184,6 +210,19 @@ impl Settings {
             dev_fixed_otp: self.dev_fixed_otp,
             trust_proxy_headers: self.trust_proxy_headers,
             rate_limiting: self.rate_limiting_enabled,
+        }
+    }
+
+    /// The media store: an S3-compatible bucket when one is set, else local disk.
+    pub fn media_store(&self) -> anyhow::Result<app::presentations::server::media::MediaStore> {
+        use app::presentations::server::media::{MediaLimits, MediaStore};
+        let limits = MediaLimits {
+            image_max_bytes: self.max_image_upload_mb * 1024 * 1024,
+            video_max_bytes: self.max_video_upload_mb * 1024 * 1024,
+        };
+        match &self.media_s3_bucket {
+            Some(bucket) => MediaStore::s3(bucket, self.media_s3_endpoint.as_deref(), limits),
+            None => MediaStore::local(&self.media_root, limits),
         }
     }
 

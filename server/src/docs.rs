@@ -92,7 +92,11 @@ fn operation(endpoint: &Endpoint) -> utoipa::openapi::path::Operation {
     }
     match endpoint.access {
         Access::Public => op.build(),
-        Access::SignedIn | Access::Permission(_) | Access::SelfOr(_) => {
+        Access::SignedIn
+        | Access::Permission(_)
+        | Access::SelfOr(_)
+        | Access::OwnerOr(_)
+        | Access::AgentOr(_) => {
             let mut op = op.security(SecurityRequirement::new("bearer", Vec::<String>::new()));
             match endpoint.access {
                 Access::Permission(p) => {
@@ -100,6 +104,16 @@ fn operation(endpoint: &Endpoint) -> utoipa::openapi::path::Operation {
                 }
                 Access::SelfOr(p) => {
                     op = op.description(Some(format!("The caller's own record, or `{p}`.")))
+                }
+                Access::OwnerOr(p) => {
+                    op = op.description(Some(format!(
+                        "The caller's own agent record, or any agent of their tenant with `{p}`."
+                    )))
+                }
+                Access::AgentOr(p) => {
+                    op = op.description(Some(format!(
+                        "Callers with an agent record act for it; others need `{p}`."
+                    )))
                 }
                 _ => {}
             }

@@ -33,10 +33,14 @@ pub fn build_router(state: AppState) -> Router {
     let context_state = state.clone();
 
     let sessions = session_layer(&state);
+    // The multipart body may carry the largest video plus the form's framing.
+    let limits = state.media.limits;
+    let upload_limit = (limits.video_max_bytes.max(limits.image_max_bytes) + 1024 * 1024) as usize;
     Router::new()
         .merge(app::system::server::rest::routes())
         .merge(app::auth::server::rest::routes())
         .merge(app::users::server::rest::routes())
+        .merge(app::presentations::server::rest::routes(upload_limit))
         .merge(docs::routes())
         .merge(lang::routes())
         .leptos_routes_with_context(
@@ -148,6 +152,7 @@ pub fn app_state(pool: PgPool, settings: &Settings) -> anyhow::Result<AppState> 
         leptos_options(&settings.leptos_site_root)?,
         ServiceInfo::new(settings.environment),
         settings.auth_config(),
+        settings.media_store()?,
     ))
 }
 
@@ -159,7 +164,17 @@ pub fn test_state(pool: PgPool) -> AppState {
         options,
         ServiceInfo::new(Environment::Test),
         app::auth::server::AuthConfig::for_tests(),
+        test_media_store(),
     )
+}
+
+/// Each test state gets its own media directory under the system temp dir.
+pub fn test_media_store() -> app::presentations::server::media::MediaStore {
+    let root = std::env::temp_dir()
+        .join("agent-mitra-test-media")
+        .join(uuid::Uuid::new_v4().to_string());
+    app::presentations::server::media::MediaStore::local(&root, Default::default())
+        .expect("a writable temp dir")
 }
 
 async fn shutdown_signal() {

@@ -33,6 +33,7 @@ pub async fn security_headers(
             ""
         },
     );
+    let chose_caching = response.headers().contains_key(header::CACHE_CONTROL);
     let headers = response.headers_mut();
     let mut set = |name: header::HeaderName, value: &str| {
         if let Ok(value) = HeaderValue::from_str(value) {
@@ -53,7 +54,9 @@ pub async fn security_headers(
             "max-age=31536000; includeSubDomains",
         );
     }
-    if is_api {
+    // API answers are private and fresh unless a handler chose otherwise (the
+    // carousel's ETag revalidation sets its own).
+    if is_api && !chose_caching {
         set(header::CACHE_CONTROL, "no-store");
     }
     response

@@ -11,4 +11,5 @@ mod health;
 mod matrix;
 mod otp;
 mod pages;
+mod presentations;
 mod users;

@@ -22,6 +22,10 @@ fn concrete(path: &str) -> String {
     // Any well-formed id: a missing object is 404, which the guard must precede.
     path.replace("{session_id}", "00000000-0000-4000-8000-000000000001")
         .replace("{user_id}", "00000000-0000-4000-8000-000000000002")
+        .replace("{media_id}", "00000000-0000-4000-8000-000000000003")
+        // The demo agent AGENT001 and their deck: someone else's for every role user.
+        .replace("{agent_id}", "b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")
+        .replace("{presentation_id}", "d0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -31,6 +35,18 @@ async fn every_endpoint_enforces_its_access_rule_for_anonymous_and_all_ten_roles
         .iter()
         .map(|(id, _, _, _, _, role)| (*role, id.parse().unwrap()))
         .collect();
+    let mut has_agent = std::collections::HashSet::new();
+    for (_, user_id) in &users {
+        let found: bool =
+            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM agents WHERE user_id = $1)")
+                .bind(user_id)
+                .fetch_one(&app.pool)
+                .await
+                .unwrap();
+        if found {
+            has_agent.insert(*user_id);
+        }
+    }
     let mut checked = 0;
     for endpoint in app::catalog::endpoints() {
         let mut path = concrete(endpoint.path);
@@ -96,8 +112,11 @@ async fn every_endpoint_enforces_its_access_rule_for_anonymous_and_all_ten_roles
             let allowed = match endpoint.access {
                 Access::Public | Access::SignedIn => true,
                 // The path names someone else, so "self" never applies here.
-                Access::Permission(p) | Access::SelfOr(p) => {
+                Access::Permission(p) | Access::SelfOr(p) | Access::OwnerOr(p) => {
                     PermissionSet::of_roles(&[*role]).contains(p)
+                }
+                Access::AgentOr(p) => {
+                    has_agent.contains(user_id) || PermissionSet::of_roles(&[*role]).contains(p)
                 }
             };
             if allowed {

@@ -5,6 +5,8 @@ use app::users::{
     server::{password, repo},
     types::Role,
 };
+pub mod presentations;
+
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -187,6 +189,7 @@ pub async fn run(pool: &PgPool) -> anyhow::Result<SeedReport> {
         .execute(&mut *tx)
         .await?;
     }
+    presentations::run(&mut tx).await?;
     tx.commit().await?;
     Ok(report)
 }

@@ -1,0 +1,24 @@
+//! Presentations: each agent's home-page carousel (SPEC §3.11, §4.11–4.12, §5.9),
+//! the editor that shapes it, templates, and the agent's media library.
+//!
+//! - `types.rs`: the wire shapes (snake_case; camelCase inside `cta_button` and
+//!   `agent_branding`), shared with the browser.
+//! - `rules.rs`: the slide and deck rules as pure functions; the editor shows their
+//!   field errors live and the service checks them again.
+//! - `carousel.rs`: the one carousel component, used on the home page, the public
+//!   shop window and the editor's preview, so the preview is what gets published.
+//! - `api.rs`: server functions; `pages.rs`/`editor.rs`: the views.
+//! - `server/`: `service.rs` (owner rule, revisions, one active deck, schedules),
+//!   `library.rs` (uploads, de-duplication, resizing), `media.rs` (byte sniffing,
+//!   the `object_store` wrapper), `repo.rs` (SQL), `rest.rs` (`/api/v1` + `/media`).
+//!
+//! **Invariants:** at most one active presentation per agent (a partial unique
+//! index, and publishes serialise on the agent row); slide order is 1..n; a save
+//! names the revision it started from.
+
+pub mod api;
+pub mod rules;
+pub mod types;
+
+#[cfg(feature = "ssr")]
+pub mod server;

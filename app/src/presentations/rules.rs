@@ -1,0 +1,475 @@
+//! The presentation rules of SPEC §4.11 as pure functions, shared by the editor (to
+//! show field errors as the agent types) and the service (which checks again).
+
+use super::types::*;
+use crate::error::{AppError, FieldErrors};
+use chrono::NaiveDateTime;
+
+pub const NAME_MAX: usize = 255;
+pub const DESCRIPTION_MAX: usize = 2000;
+pub const TITLE_MAX: usize = 80;
+pub const SUBTITLE_MAX: usize = 140;
+pub const SLIDE_DESCRIPTION_MAX: usize = 400;
+pub const CTA_TEXT_MAX: usize = 30;
+pub const CTA_ACTION_MAX: usize = 200;
+pub const CONTACT_TEXT_MAX: usize = 100;
+pub const TAG_MAX: usize = 40;
+pub const TAGS_MAX: usize = 10;
+
+/// `#RRGGBB`.
+pub fn is_color(text: &str) -> bool {
+    text.len() == 7 && text.starts_with('#') && text[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+/// Where a CTA may lead: our own paths, phone/mail/SMS links, https, or an app
+/// action name such as `navigate_to_quote`. Never `javascript:` or plain http.
+pub fn is_cta_action(action: &str) -> bool {
+    let a = action.trim();
+    (a.starts_with('/') && !a.starts_with("//"))
+        || a.starts_with("tel:")
+        || a.starts_with("mailto:")
+        || a.starts_with("sms:")
+        || a.starts_with("https://")
+        || (!a.is_empty() && a.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+}
+
+/// Media a slide may point at: our own media paths or https.
+pub fn is_media_url(url: &str) -> bool {
+    (url.starts_with("/media/") && !url.contains("..")) || url.starts_with("https://")
+}
+
+/// A schedule bound as the API accepts it: RFC 3339, or a local
+/// `YYYY-MM-DDTHH:MM[:SS]` (read in the agent's timezone by the service).
+pub enum ScheduleBound {
+    Absolute(chrono::DateTime<chrono::FixedOffset>),
+    Local(NaiveDateTime),
+}
+
+pub fn parse_schedule(text: &str) -> Option<ScheduleBound> {
+    let t = text.trim();
+    if let Ok(at) = chrono::DateTime::parse_from_rfc3339(t) {
+        return Some(ScheduleBound::Absolute(at));
+    }
+    ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
+        .map(ScheduleBound::Local)
+}
+
+fn blank(text: &Option<String>) -> bool {
+    text.as_deref().is_none_or(|t| t.trim().is_empty())
+}
+
+fn too_long(text: &Option<String>, max: usize) -> bool {
+    text.as_deref().is_some_and(|t| t.chars().count() > max)
+}
+
+struct Errors(FieldErrors);
+
+impl Errors {
+    fn push(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.0.entry(field.into()).or_default().push(message.into());
+    }
+}
+
+/// Every problem with one slide, keyed by its field name (`title`, `text_color`…).
+pub fn slide_errors(slide: &Slide) -> FieldErrors {
+    let mut e = Errors(FieldErrors::new());
+    for (field, text, max) in [
+        ("title", &slide.title, TITLE_MAX),
+        ("subtitle", &slide.subtitle, SUBTITLE_MAX),
+        ("description", &slide.description, SLIDE_DESCRIPTION_MAX),
+    ] {
+        if too_long(text, max) {
+            e.push(field, format!("Up to {max} characters."));
+        }
+    }
+    for (field, color) in [
+        ("text_color", &slide.text_color),
+        ("background_color", &slide.background_color),
+    ] {
+        if !is_color(color) {
+            e.push(field, "Use a colour like #1A237E.");
+        }
+    }
+    if !(0.0..=1.0).contains(&slide.overlay_opacity) || slide.overlay_opacity.is_nan() {
+        e.push("overlay_opacity", "Between 0 and 1.");
+    }
+    if !(MIN_DURATION..=MAX_DURATION).contains(&slide.duration) {
+        e.push(
+            "duration",
+            format!("Between {MIN_DURATION} and {MAX_DURATION} seconds."),
+        );
+    }
+    match (slide.slide_type, slide.media_url.as_deref()) {
+        (SlideType::Text, Some(url)) if !url.is_empty() => {
+            e.push("media_url", "A text slide has no media.")
+        }
+        (SlideType::Image | SlideType::Video, None) => e.push(
+            "media_url",
+            format!("Choose or upload the {}.", slide.slide_type),
+        ),
+        (SlideType::Image | SlideType::Video, Some(url)) if !is_media_url(url) => {
+            e.push("media_url", "Use an uploaded file or an https:// address.")
+        }
+        _ => {}
+    }
+    if slide.slide_type == SlideType::Text && blank(&slide.title) && blank(&slide.subtitle) {
+        e.push("title", "A text slide needs a title or a subtitle.");
+    }
+    if let Some(cta) = &slide.cta_button {
+        if cta.enabled.unwrap_or(true) {
+            if cta.text.trim().is_empty() {
+                e.push("cta_text", "Give the button a label.");
+            } else if cta.text.chars().count() > CTA_TEXT_MAX {
+                e.push("cta_text", format!("Up to {CTA_TEXT_MAX} characters."));
+            }
+            if cta.action.chars().count() > CTA_ACTION_MAX || !is_cta_action(&cta.action) {
+                e.push(
+                    "cta_action",
+                    "Use a page like /contact, tel:+91…, mailto: or https://.",
+                );
+            }
+        }
+        for (field, color) in [
+            ("cta_background_color", &cta.background_color),
+            ("cta_text_color", &cta.text_color),
+        ] {
+            if color.as_deref().is_some_and(|c| !is_color(c)) {
+                e.push(field, "Use a colour like #C62828.");
+            }
+        }
+    }
+    if let Some(b) = &slide.agent_branding {
+        if too_long(&b.contact_text, CONTACT_TEXT_MAX) {
+            e.push(
+                "contact_text",
+                format!("Up to {CONTACT_TEXT_MAX} characters."),
+            );
+        }
+        if b.logo_url.as_deref().is_some_and(|u| !is_media_url(u)) {
+            e.push("logo_url", "Use an uploaded file or an https:// address.");
+        }
+    }
+    schedule_errors(&mut e, &slide.active_from, &slide.active_until);
+    e.0
+}
+
+fn schedule_errors(e: &mut Errors, from: &Option<String>, until: &Option<String>) {
+    let parse = |field: &str, text: &Option<String>, e: &mut Errors| match text.as_deref() {
+        Some(t) if !t.trim().is_empty() => match parse_schedule(t) {
+            Some(bound) => Some(bound),
+            None => {
+                e.push(field, "Use a date and time like 2026-12-01T09:00.");
+                None
+            }
+        },
+        _ => None,
+    };
+    let from = parse("active_from", from, e);
+    let until = parse("active_until", until, e);
+    let naive = |b: &ScheduleBound| match b {
+        ScheduleBound::Absolute(at) => at.naive_utc(),
+        ScheduleBound::Local(at) => *at,
+    };
+    if let (Some(f), Some(u)) = (&from, &until) {
+        if naive(u) <= naive(f) {
+            e.push("active_until", "The end must come after the start.");
+        }
+    }
+}
+
+/// Checks a whole presentation. Slide errors are keyed `slides[i].field` (0-based,
+/// in the order sent), so the editor can put each under its input.
+pub fn validate(input: &PresentationInput) -> Result<(), AppError> {
+    let mut e = Errors(FieldErrors::new());
+    let name = input.name.trim();
+    if name.is_empty() {
+        e.push("name", "Give the presentation a name.");
+    } else if name.chars().count() > NAME_MAX {
+        e.push("name", format!("Up to {NAME_MAX} characters."));
+    }
+    if too_long(&input.description, DESCRIPTION_MAX) {
+        e.push(
+            "description",
+            format!("Up to {DESCRIPTION_MAX} characters."),
+        );
+    }
+    if input.tags.len() > TAGS_MAX || input.tags.iter().any(|t| t.chars().count() > TAG_MAX) {
+        e.push(
+            "tags",
+            format!("Up to {TAGS_MAX} tags of {TAG_MAX} characters."),
+        );
+    }
+    if input.slides.len() > MAX_SLIDES {
+        e.push(
+            "slides",
+            format!("A presentation has at most {MAX_SLIDES} slides."),
+        );
+    }
+    let wants_active = input.is_active == Some(true);
+    let status = input.status.unwrap_or(Status::Draft);
+    if status == Status::Published && input.slides.is_empty() {
+        e.push("slides", "Add at least one slide before publishing.");
+    }
+    if wants_active && status != Status::Published {
+        e.push("is_active", "Only published presentations can be active.");
+    }
+    schedule_errors(&mut e, &input.active_from, &input.active_until);
+    for (i, slide) in input.slides.iter().enumerate() {
+        for (field, messages) in slide_errors(slide) {
+            for m in messages {
+                e.push(format!("slides[{i}].{field}"), m);
+            }
+        }
+    }
+    if e.0.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Invalid {
+            detail: "Please fix the highlighted fields.".into(),
+            fields: e.0,
+        })
+    }
+}
+
+/// Slide orders 1..n in list order (SPEC §9 #32).
+pub fn renumber(slides: &mut [Slide]) {
+    for (i, slide) in slides.iter_mut().enumerate() {
+        slide.slide_order = i as i32 + 1;
+    }
+}
+
+/// Moves one slide from `from` to `to`, shifting the ones between; out-of-range
+/// indexes change nothing. Renumbers.
+pub fn move_slide(slides: &mut Vec<Slide>, from: usize, to: usize) {
+    if from < slides.len() && to < slides.len() && from != to {
+        let slide = slides.remove(from);
+        slides.insert(to, slide);
+    }
+    renumber(slides);
+}
+
+/// Fills `{{custom_title}}`-style placeholders; unknown ones are left as they are.
+pub fn fill_placeholders(text: &str, values: &[(&str, &str)]) -> String {
+    values.iter().fold(text.to_owned(), |acc, (key, value)| {
+        acc.replace(&format!("{{{{{key}}}}}"), value)
+    })
+}
+
+/// Turns template skeletons into slides, with placeholders filled in every text.
+pub fn instantiate(skeletons: &[Slide], values: &[(&str, &str)]) -> Vec<Slide> {
+    let fill = |t: &Option<String>| t.as_deref().map(|t| fill_placeholders(t, values));
+    let mut slides: Vec<Slide> = skeletons
+        .iter()
+        .take(MAX_SLIDES)
+        .map(|s| {
+            let mut slide = s.clone();
+            slide.slide_id = None;
+            slide.title = fill(&s.title);
+            slide.subtitle = fill(&s.subtitle);
+            slide.description = fill(&s.description);
+            if let Some(cta) = slide.cta_button.as_mut() {
+                cta.text = fill_placeholders(&cta.text, values);
+                cta.action = fill_placeholders(&cta.action, values);
+            }
+            slide
+        })
+        .collect();
+    renumber(&mut slides);
+    slides
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(slides: Vec<Slide>) -> PresentationInput {
+        PresentationInput {
+            name: "Deck".into(),
+            slides,
+            ..Default::default()
+        }
+    }
+
+    fn fields(result: Result<(), AppError>) -> Vec<String> {
+        match result {
+            Err(AppError::Invalid { fields, .. }) => fields.into_keys().collect(),
+            other => panic!("expected field errors, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn colours_are_hash_and_six_hex_digits() {
+        assert!(is_color("#1a237E"));
+        for bad in ["#FFF", "1A237E1", "#GGGGGG", "#1A237E0", ""] {
+            assert!(!is_color(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_bad_colour_names_its_slide_and_field() {
+        let mut slide = Slide::new_text("Hi", "there");
+        slide.text_color = "red".into();
+        let mut second = Slide::new_text("Two", "");
+        second.background_color = "#12345".into();
+        assert_eq!(
+            fields(validate(&input(vec![slide, second]))),
+            ["slides[0].text_color", "slides[1].background_color"]
+        );
+    }
+
+    #[test]
+    fn durations_opacity_and_lengths_have_bounds() {
+        let mut s = Slide::new_text("Hi", "");
+        s.duration = 11;
+        s.overlay_opacity = 1.5;
+        s.title = Some("x".repeat(TITLE_MAX + 1));
+        let keys = fields(validate(&input(vec![s.clone()])));
+        assert_eq!(
+            keys,
+            [
+                "slides[0].duration",
+                "slides[0].overlay_opacity",
+                "slides[0].title"
+            ]
+        );
+        s.duration = MIN_DURATION;
+        s.overlay_opacity = 0.0;
+        s.title = Some("x".repeat(TITLE_MAX));
+        assert!(validate(&input(vec![s])).is_ok());
+    }
+
+    #[test]
+    fn media_is_required_for_image_and_video_and_refused_for_text() {
+        let mut image = Slide::new_text("", "");
+        image.slide_type = SlideType::Image;
+        assert!(slide_errors(&image).contains_key("media_url"));
+        image.media_url = Some("javascript:alert(1)".into());
+        assert!(slide_errors(&image).contains_key("media_url"));
+        image.media_url = Some("/media/demo/welcome.jpg".into());
+        assert!(slide_errors(&image).is_empty());
+        let mut text = Slide::new_text("Hi", "");
+        text.media_url = Some("/media/demo/welcome.jpg".into());
+        assert!(slide_errors(&text).contains_key("media_url"));
+    }
+
+    #[test]
+    fn twenty_slides_pass_and_twenty_one_do_not() {
+        let slides = vec![Slide::new_text("Hi", ""); MAX_SLIDES];
+        assert!(validate(&input(slides.clone())).is_ok());
+        let mut more = slides;
+        more.push(Slide::new_text("One more", ""));
+        assert_eq!(fields(validate(&input(more))), ["slides"]);
+    }
+
+    #[test]
+    fn publishing_needs_a_slide_and_only_published_can_be_active() {
+        let mut i = input(vec![]);
+        i.status = Some(Status::Published);
+        assert_eq!(fields(validate(&i)), ["slides"]);
+        let mut draft = input(vec![Slide::new_text("Hi", "")]);
+        draft.is_active = Some(true);
+        assert_eq!(fields(validate(&draft)), ["is_active"]);
+    }
+
+    #[test]
+    fn cta_actions_are_safe_links_or_action_names() {
+        for ok in [
+            "/services",
+            "tel:+919876543210",
+            "https://licindia.in",
+            "navigate_to_quote",
+        ] {
+            assert!(is_cta_action(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "http://x",
+            "//evil.com",
+            "",
+            "Call Me",
+        ] {
+            assert!(!is_cta_action(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn schedules_parse_and_must_end_after_they_start() {
+        let mut i = input(vec![Slide::new_text("Hi", "")]);
+        i.active_from = Some("2026-12-01T09:00".into());
+        i.active_until = Some("2026-11-30T09:00".into());
+        assert_eq!(fields(validate(&i)), ["active_until"]);
+        i.active_until = Some("2026-12-31T09:00:00+05:30".into());
+        assert!(validate(&i).is_ok());
+        i.active_until = Some("next week".into());
+        assert_eq!(fields(validate(&i)), ["active_until"]);
+    }
+
+    #[test]
+    fn moving_a_slide_shifts_the_others_and_renumbers_from_one() {
+        let mut slides: Vec<Slide> = ["a", "b", "c", "d"]
+            .iter()
+            .map(|t| Slide::new_text(t, ""))
+            .collect();
+        move_slide(&mut slides, 3, 0);
+        let order: Vec<_> = slides
+            .iter()
+            .map(|s| (s.title.clone().unwrap_or_default(), s.slide_order))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                ("d".into(), 1),
+                ("a".into(), 2),
+                ("b".into(), 3),
+                ("c".into(), 4)
+            ]
+        );
+        move_slide(&mut slides, 9, 0);
+        assert_eq!(slides[0].title.as_deref(), Some("d"));
+    }
+
+    #[test]
+    fn templates_fill_placeholders_and_leave_unknown_ones() {
+        let mut skeleton = Slide::new_text("{{custom_title}}", "{{custom_subtitle}} {{other}}");
+        skeleton.cta_button = Some(CtaButton {
+            text: "Call {{agent_name}}".into(),
+            action: "/contact".into(),
+            ..Default::default()
+        });
+        let slides = instantiate(
+            &[skeleton],
+            &[
+                ("custom_title", "Secure your family"),
+                ("custom_subtitle", "Term cover"),
+                ("agent_name", "Ravi"),
+            ],
+        );
+        assert_eq!(slides[0].title.as_deref(), Some("Secure your family"));
+        assert_eq!(slides[0].subtitle.as_deref(), Some("Term cover {{other}}"));
+        assert_eq!(
+            slides[0].cta_button.as_ref().map(|c| c.text.as_str()),
+            Some("Call Ravi")
+        );
+        assert_eq!(slides[0].slide_order, 1);
+    }
+
+    #[test]
+    fn cta_shows_when_it_has_text_unless_switched_off() {
+        let mut cta = CtaButton {
+            text: "Learn More".into(),
+            ..Default::default()
+        };
+        assert!(cta.shown());
+        cta.enabled = Some(false);
+        assert!(!cta.shown());
+    }
+
+    #[test]
+    fn layouts_accept_the_source_synonyms() {
+        let l: Layout = serde_json::from_str("\"left_aligned\"").unwrap();
+        assert_eq!(l, Layout::Left);
+        assert_eq!(Layout::parse("right_aligned"), Some(Layout::Right));
+    }
+}

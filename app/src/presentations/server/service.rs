@@ -1,0 +1,738 @@
+//! The presentation rules: who may act on whose deck (the owner rule of SPEC §2.4),
+//! revisions, publishing with exactly one active deck, schedules in the agent's
+//! timezone, templates. Every multi-row write is one transaction.
+
+use super::repo::{self, AgentRow, PresentationRow, SlideRow};
+use crate::auth::permissions::Permission;
+use crate::auth::server::audit::{self, AuditEvent};
+use crate::auth::server::guard::{CurrentUser, RequestMeta};
+use crate::error::{AppError, AppResult};
+use crate::presentations::rules::{self, ScheduleBound};
+use crate::presentations::types::*;
+use crate::state::AppState;
+use crate::users::types::Role;
+use chrono::{DateTime, TimeZone, Utc};
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+/// What a caller wants to do with an agent's presentations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Act {
+    Read,
+    Create,
+    Update,
+    Publish,
+}
+
+impl Act {
+    fn permission(self) -> Permission {
+        match self {
+            Act::Read => Permission::PresentationsRead,
+            Act::Create => Permission::PresentationsCreate,
+            Act::Update => Permission::PresentationsUpdate,
+            Act::Publish => Permission::PresentationsPublish,
+        }
+    }
+}
+
+/// The owner rule: an agent always acts on their own decks; anyone else needs the
+/// permission, and (below super admin) the same tenant. Checked before existence, so
+/// a refusal does not reveal whether a presentation exists.
+pub fn authorize(caller: &CurrentUser, agent: &AgentRow, act: Act) -> AppResult<()> {
+    if caller.agent_id == Some(agent.agent_id) {
+        return Ok(());
+    }
+    caller.require(act.permission())?;
+    in_tenant(caller, agent)
+}
+
+fn in_tenant(caller: &CurrentUser, agent: &AgentRow) -> AppResult<()> {
+    if caller.role == Role::SuperAdmin || caller.tenant_id == agent.tenant_id {
+        Ok(())
+    } else {
+        Err(agent_not_found())
+    }
+}
+
+fn agent_not_found() -> AppError {
+    AppError::not_found("Agent")
+}
+
+fn presentation_not_found() -> AppError {
+    AppError::not_found("Presentation")
+}
+
+/// The agent named by `id` (agent id or user id).
+pub async fn agent(conn: &mut PgConnection, id: Uuid) -> AppResult<AgentRow> {
+    repo::agent(conn, id).await?.ok_or_else(agent_not_found)
+}
+
+/// `None` means "my own": the caller's agent record.
+pub async fn target_agent(
+    conn: &mut PgConnection,
+    caller: &CurrentUser,
+    id: Option<Uuid>,
+) -> AppResult<AgentRow> {
+    match id.or(caller.agent_id) {
+        Some(id) => agent(conn, id).await,
+        None => Err(AppError::invalid_field(
+            "agent_id",
+            "Choose an agent: only agents have presentations of their own.",
+        )),
+    }
+}
+
+fn tz(agent: &AgentRow) -> chrono_tz::Tz {
+    agent.timezone.parse().unwrap_or(chrono_tz::Asia::Kolkata)
+}
+
+fn to_local(at: Option<DateTime<Utc>>, zone: chrono_tz::Tz) -> Option<String> {
+    at.map(|at| at.with_timezone(&zone).format("%Y-%m-%dT%H:%M").to_string())
+}
+
+/// A schedule bound to an instant; local times are read in the agent's timezone.
+fn resolve(text: &Option<String>, zone: chrono_tz::Tz) -> Option<DateTime<Utc>> {
+    match rules::parse_schedule(text.as_deref().filter(|t| !t.trim().is_empty())?)? {
+        ScheduleBound::Absolute(at) => Some(at.with_timezone(&Utc)),
+        ScheduleBound::Local(naive) => zone
+            .from_local_datetime(&naive)
+            .earliest()
+            .map(|at| at.with_timezone(&Utc)),
+    }
+}
+
+fn json<T: serde::de::DeserializeOwned>(
+    value: Option<sqlx::types::Json<serde_json::Value>>,
+) -> Option<T> {
+    value.and_then(|sqlx::types::Json(v)| serde_json::from_value(v).ok())
+}
+
+fn slide_from_row(row: SlideRow, zone: chrono_tz::Tz) -> Slide {
+    Slide {
+        slide_id: Some(row.slide_id),
+        slide_order: row.slide_order,
+        slide_type: SlideType::parse(&row.slide_type).unwrap_or(SlideType::Text),
+        media_id: row.media_id,
+        media_url: row.media_url,
+        media_type: row.media_type,
+        thumbnail_url: row.thumbnail_url,
+        title: row.title,
+        subtitle: row.subtitle,
+        description: row.description,
+        text_color: row.text_color,
+        background_color: row.background_color,
+        overlay_opacity: row.overlay_opacity,
+        layout: Layout::parse(&row.layout).unwrap_or_default(),
+        duration: row.duration,
+        transition_effect: Transition::parse(&row.transition_effect).unwrap_or_default(),
+        cta_button: json(row.cta_button),
+        agent_branding: json(row.agent_branding),
+        active_from: to_local(row.active_from, zone),
+        active_until: to_local(row.active_until, zone),
+    }
+}
+
+fn presentation(row: PresentationRow, slides: Vec<Slide>, agent: &AgentRow) -> Presentation {
+    let zone = tz(agent);
+    Presentation {
+        presentation_id: row.presentation_id,
+        agent_id: row.agent_id,
+        name: row.name,
+        description: row.description,
+        status: Status::parse(&row.status).unwrap_or(Status::Draft),
+        is_active: row.is_active,
+        slides,
+        template_id: row.template_id,
+        tags: row.tags,
+        version: row.version,
+        active_from: to_local(row.active_from, zone),
+        active_until: to_local(row.active_until, zone),
+        timezone: zone.name().to_owned(),
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+        last_updated: row.updated_at,
+        published_at: row.published_at,
+        agent: None,
+    }
+}
+
+/// Rows to presentations, with their slides fetched in one query.
+async fn assemble(
+    conn: &mut PgConnection,
+    rows: Vec<PresentationRow>,
+    agent: &AgentRow,
+    live_only: bool,
+) -> AppResult<Vec<Presentation>> {
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.presentation_id).collect();
+    let zone = tz(agent);
+    let mut slides = repo::slides(conn, &ids, live_only).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut slides)
+                .into_iter()
+                .partition(|s| s.presentation_id == row.presentation_id);
+            slides = rest;
+            let mine = mine.into_iter().map(|s| slide_from_row(s, zone)).collect();
+            presentation(row, mine, agent)
+        })
+        .collect())
+}
+
+fn card(agent: &AgentRow) -> AgentCard {
+    AgentCard {
+        agent_id: agent.agent_id,
+        agent_code: agent.agent_code.clone(),
+        display_name: agent.display_name.clone(),
+        business_name: agent.business_name.clone(),
+        phone_number: agent.phone_number.clone(),
+    }
+}
+
+/// The carousel: the agent's active, published deck with only its live slides.
+/// Any signed-in user of the agent's tenant may see it (policyholders see their
+/// agent's shop window).
+pub async fn active(state: &AppState, caller: &CurrentUser, id: Uuid) -> AppResult<Presentation> {
+    let mut conn = state.pool.acquire().await?;
+    let agent = agent(&mut conn, id).await?;
+    in_tenant(caller, &agent)?;
+    active_of(&mut conn, &agent)
+        .await?
+        .ok_or_else(|| AppError::NotFound("No active presentation found".into()))
+}
+
+async fn active_of(conn: &mut PgConnection, agent: &AgentRow) -> AppResult<Option<Presentation>> {
+    let Some(row) = repo::active(conn, agent.agent_id).await? else {
+        return Ok(None);
+    };
+    let mut p = assemble(conn, vec![row], agent, true).await?.remove(0);
+    p.agent = Some(card(agent));
+    Ok(Some(p))
+}
+
+/// The public shop window at `/a/{agent_code}`: only an active agent's active deck.
+pub async fn public_active(state: &AppState, agent_code: &str) -> AppResult<Presentation> {
+    let mut conn = state.pool.acquire().await?;
+    let id = repo::agent_by_code(&mut conn, agent_code)
+        .await?
+        .ok_or_else(agent_not_found)?;
+    let agent = agent(&mut conn, id).await?;
+    if agent.status != "active" {
+        return Err(agent_not_found());
+    }
+    active_of(&mut conn, &agent)
+        .await?
+        .ok_or_else(|| AppError::NotFound("No active presentation found".into()))
+}
+
+/// The home page's carousel for the signed-in agent; `None` for non-agents and for
+/// agents without an active deck (the page shows the empty state).
+pub async fn my_active(state: &AppState, caller: &CurrentUser) -> AppResult<Option<Presentation>> {
+    let Some(agent_id) = caller.agent_id else {
+        return Ok(None);
+    };
+    let mut conn = state.pool.acquire().await?;
+    let agent = agent(&mut conn, agent_id).await?;
+    active_of(&mut conn, &agent).await
+}
+
+pub async fn list(
+    state: &AppState,
+    caller: &CurrentUser,
+    agent_id: Option<Uuid>,
+    status: Option<&str>,
+    limit: Option<i64>,
+    offset: Option<i64>,
+) -> AppResult<PresentationPage> {
+    let mut conn = state.pool.acquire().await?;
+    let agent = target_agent(&mut conn, caller, agent_id).await?;
+    authorize(caller, &agent, Act::Read)?;
+    let status = match status.filter(|s| !s.is_empty()) {
+        Some(s) => Some(
+            Status::parse(s)
+                .ok_or_else(|| AppError::invalid_field("presentation_status", "Unknown status."))?
+                .as_str(),
+        ),
+        None => None,
+    };
+    let limit = limit.unwrap_or(20).clamp(1, 100);
+    let offset = offset.unwrap_or(0).max(0);
+    let (rows, total) = repo::list(&mut conn, agent.agent_id, status, limit, offset).await?;
+    let presentations = assemble(&mut conn, rows, &agent, false).await?;
+    Ok(PresentationPage {
+        presentations,
+        total,
+        limit,
+        offset,
+    })
+}
+
+pub async fn get(
+    state: &AppState,
+    caller: &CurrentUser,
+    agent_id: Option<Uuid>,
+    presentation_id: Uuid,
+) -> AppResult<Presentation> {
+    let mut conn = state.pool.acquire().await?;
+    let agent = target_agent(&mut conn, caller, agent_id).await?;
+    authorize(caller, &agent, Act::Read)?;
+    load(&mut conn, &agent, presentation_id).await
+}
+
+async fn load(
+    conn: &mut PgConnection,
+    agent: &AgentRow,
+    presentation_id: Uuid,
+) -> AppResult<Presentation> {
+    let row = repo::get(conn, agent.agent_id, presentation_id, false)
+        .await?
+        .ok_or_else(presentation_not_found)?;
+    Ok(assemble(conn, vec![row], agent, false).await?.remove(0))
+}
+
+fn header<'a>(
+    input: &'a PresentationInput,
+    status: Status,
+    zone: chrono_tz::Tz,
+) -> repo::Header<'a> {
+    repo::Header {
+        name: input.name.trim(),
+        description: input
+            .description
+            .as_deref()
+            .filter(|d| !d.trim().is_empty()),
+        status: status.as_str(),
+        template_id: input.template_id,
+        template_category: None,
+        tags: &input.tags,
+        active_from: resolve(&input.active_from, zone),
+        active_until: resolve(&input.active_until, zone),
+    }
+}
+
+fn stored(slides: &[Slide], zone: chrono_tz::Tz) -> Vec<repo::StoredSlide<'_>> {
+    slides
+        .iter()
+        .map(|slide| repo::StoredSlide {
+            slide,
+            active_from: resolve(&slide.active_from, zone),
+            active_until: resolve(&slide.active_until, zone),
+        })
+        .collect()
+}
+
+async fn audit_write(
+    state: &AppState,
+    meta: &RequestMeta,
+    caller: &CurrentUser,
+    event: &'static str,
+    resource: (&'static str, Uuid),
+    details: serde_json::Value,
+) {
+    let mut e = AuditEvent::new(event, true);
+    e.user_id = Some(caller.user_id);
+    e.tenant_id = Some(caller.tenant_id);
+    e.resource_type = Some(resource.0);
+    e.resource_id = Some(resource.1.to_string());
+    e.details = details;
+    audit::record(&state.pool, meta, e).await;
+}
+
+/// Creates a presentation (a draft unless the input says otherwise).
+pub async fn create(
+    state: &AppState,
+    meta: &RequestMeta,
+    caller: &CurrentUser,
+    agent_id: Option<Uuid>,
+    input: &PresentationInput,
+) -> AppResult<Presentation> {
+    let mut tx = state.pool.begin().await?;
+    let agent = target_agent(&mut tx, caller, agent_id).await?;
+    authorize(caller, &agent, Act::Create)?;
+    let status = input.status.unwrap_or(Status::Draft);
+    if status == Status::Published || input.is_active == Some(true) {
+        authorize(caller, &agent, Act::Publish)?;
+    }
+    rules::validate(input)?;
+    let zone = tz(&agent);
+    let mut head = header(input, status, zone);
+    let category = match input.template_id {
+        Some(id) => repo::template(&mut tx, agent.tenant_id, id)
+            .await?
+            .map(|t| t.category),
+        None => None,
+    };
+    head.template_category = category.as_deref();
+    if input.template_id.is_some() && category.is_none() {
+        return Err(AppError::invalid_field("template_id", "No such template."));
+    }
+    let row = repo::insert(&mut tx, &agent, &head, caller.user_id).await?;
+    let id = row.presentation_id;
+    repo::replace_slides(&mut tx, id, &stored(&input.slides, zone)).await?;
+    if status == Status::Published {
+        repo::mark_published(&mut tx, id, caller.user_id).await?;
+        if input.is_active == Some(true) {
+            repo::lock_agent(&mut tx, agent.agent_id).await?;
+            repo::activate(&mut tx, agent.agent_id, id).await?;
+        }
+    }
+    let created = load(&mut tx, &agent, id).await?;
+    tx.commit().await?;
+    audit_write(
+        state,
+        meta,
+        caller,
+        "presentation.created",
+        ("presentation", id),
+        serde_json::json!({"agent_id": agent.agent_id, "slides": input.slides.len(),
+                           "status": status.as_str(), "is_active": created.is_active}),
+    )
+    .await;
+    Ok(created)
+}
+
+/// Saves a whole presentation: header and all slides, in one transaction. A stale
+/// `version` is refused with 409 rather than overwriting a newer save.
+pub async fn update(
+    state: &AppState,
+    meta: &RequestMeta,
+    caller: &CurrentUser,
+    agent_id: Option<Uuid>,
+    presentation_id: Uuid,
+    input: &PresentationInput,
+) -> AppResult<Presentation> {
+    let mut tx = state.pool.begin().await?;
+    let agent = target_agent(&mut tx, caller, agent_id).await?;
+    authorize(caller, &agent, Act::Update)?;
+    let wants_publish = input.status == Some(Status::Published) || input.is_active == Some(true);
+    if wants_publish {
+        authorize(caller, &agent, Act::Publish)?;
+    }
+    // Lock order everywhere: the agent, then the presentation.
+    repo::lock_agent(&mut tx, agent.agent_id).await?;
+    let current = repo::get(&mut tx, agent.agent_id, presentation_id, true)
+        .await?
+        .ok_or_else(presentation_not_found)?;
+    if let Some(version) = input.version {
+        if version != current.version {
+            return Err(AppError::Conflict(format!(
+                "This presentation was changed in another window or by someone else \
+                 (you edited revision {version}; it is now at {}). Reload it, then make \
+                 your changes again.",
+                current.version
+            )));
+        }
+    }
+    let current_status = Status::parse(&current.status).unwrap_or(Status::Draft);
+    let status = input.status.unwrap_or(current_status);
+    let mut effective = input.clone();
+    effective.status = Some(status);
+    rules::validate(&effective)?;
+    let zone = tz(&agent);
+    repo::update_header(&mut tx, presentation_id, &header(input, status, zone)).await?;
+    repo::replace_slides(&mut tx, presentation_id, &stored(&input.slides, zone)).await?;
+    let newly_published = status == Status::Published && current_status != Status::Published;
+    if newly_published {
+        repo::mark_published(&mut tx, presentation_id, caller.user_id).await?;
+    }
+    if input.is_active == Some(true) {
+        repo::activate(&mut tx, agent.agent_id, presentation_id).await?;
+    }
+    let saved = load(&mut tx, &agent, presentation_id).await?;
+    tx.commit().await?;
+    audit_write(
+        state,
+        meta,
+        caller,
+        if newly_published {
+            "presentation.published"
+        } else {
+            "presentation.updated"
+        },
+        ("presentation", presentation_id),
+        serde_json::json!({"agent_id": agent.agent_id, "version": saved.version,
+                           "slides": input.slides.len(), "status": status.as_str(),
+                           "is_active": saved.is_active}),
+    )
+    .await;
+    Ok(saved)
+}
+
+/// The guard-and-lock prologue of every single-deck change: the agent (authorised
+/// for `act`, then locked), and the presentation row, locked too.
+async fn locked(
+    tx: &mut PgConnection,
+    caller: &CurrentUser,
+    agent_id: Option<Uuid>,
+    presentation_id: Uuid,
+    act: Act,
+) -> AppResult<(AgentRow, PresentationRow)> {
+    let agent = target_agent(tx, caller, agent_id).await?;
+    authorize(caller, &agent, act)?;
+    repo::lock_agent(tx, agent.agent_id).await?;
+    let row = repo::get(tx, agent.agent_id, presentation_id, true)
+        .await?
+        .ok_or_else(presentation_not_found)?;
+    Ok((agent, row))
+}
+
+/// Makes a published presentation the agent's only active one.
+pub async fn activate(
+    state: &AppState,
+    meta: &RequestMeta,
+    caller: &CurrentUser,
+    agent_id: Option<Uuid>,
+    presentation_id: Uuid,
+) -> AppResult<Presentation> {
+    let mut tx = state.pool.begin().await?;
+    let (agent, row) = locked(&mut tx, caller, agent_id, presentation_id, Act::Publish).await?;
+    if row.status != Status::Published.as_str() {
+        return Err(AppError::Conflict(
+            "Only published presentations can be active".into(),
+        ));
+    }
+    repo::activate(&mut tx, agent.agent_id, presentation_id).await?;
+    let active = load(&mut tx, &agent, presentation_id).await?;
+    tx.commit().await?;
+    audit_write(
+        state,
+        meta,
+        caller,
+        "presentation.activated",
+        ("presentation", presentation_id),
+        serde_json::json!({"agent_id": agent.agent_id}),
+    )
+    .await;
+    Ok(active)
+}
+
+/// What `remove` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Removed {
+    Deleted,
+    Archived,
+}
+
+/// Deletes a draft that was never published; archives anything else (it may be
+/// linked or shared, so it is kept, off the home page).
+pub async fn remove(
+    state: &AppState,
+    meta: &RequestMeta,
+    caller: &CurrentUser,
+    agent_id: Option<Uuid>,
+    presentation_id: Uuid,
+) -> AppResult<Removed> {
+    let mut tx = state.pool.begin().await?;
+    let (agent, row) = locked(&mut tx, caller, agent_id, presentation_id, Act::Update).await?;
+    let outcome = if row.status == "draft" && row.published_at.is_none() {
+        repo::delete(&mut tx, presentation_id).await?;
+        Removed::Deleted
+    } else {
+        set_status(&mut tx, &row, Status::Archived).await?;
+        Removed::Archived
+    };
+    tx.commit().await?;
+    audit_write(
+        state,
+        meta,
+        caller,
+        match outcome {
+            Removed::Deleted => "presentation.deleted",
+            Removed::Archived => "presentation.archived",
+        },
+        ("presentation", presentation_id),
+        serde_json::json!({"agent_id": agent.agent_id}),
+    )
+    .await;
+    Ok(outcome)
+}
+
+/// Status-only change that keeps the content (archive, or back to draft to reuse).
+async fn set_status(
+    conn: &mut PgConnection,
+    row: &PresentationRow,
+    status: Status,
+) -> AppResult<()> {
+    let input = PresentationInput {
+        name: row.name.clone(),
+        description: row.description.clone(),
+        template_id: row.template_id,
+        tags: row.tags.clone(),
+        ..Default::default()
+    };
+    let mut head = header(&input, status, chrono_tz::UTC);
+    head.active_from = row.active_from;
+    head.active_until = row.active_until;
+    repo::update_header(conn, row.presentation_id, &head).await?;
+    Ok(())
+}
+
+/// Archived → draft, so an old deck can be edited and published again.
+pub async fn restore(
+    state: &AppState,
+    meta: &RequestMeta,
+    caller: &CurrentUser,
+    agent_id: Option<Uuid>,
+    presentation_id: Uuid,
+) -> AppResult<Presentation> {
+    let mut tx = state.pool.begin().await?;
+    let (agent, row) = locked(&mut tx, caller, agent_id, presentation_id, Act::Update).await?;
+    set_status(&mut tx, &row, Status::Draft).await?;
+    let restored = load(&mut tx, &agent, presentation_id).await?;
+    tx.commit().await?;
+    audit_write(
+        state,
+        meta,
+        caller,
+        "presentation.restored",
+        ("presentation", presentation_id),
+        serde_json::json!({"agent_id": agent.agent_id}),
+    )
+    .await;
+    Ok(restored)
+}
+
+/// A draft copy with the same slides.
+pub async fn duplicate(
+    state: &AppState,
+    meta: &RequestMeta,
+    caller: &CurrentUser,
+    agent_id: Option<Uuid>,
+    presentation_id: Uuid,
+) -> AppResult<Presentation> {
+    let source = get(state, caller, agent_id, presentation_id).await?;
+    let mut input = PresentationInput::from_presentation(&source);
+    input.name = copy_name(&source.name);
+    input.status = Some(Status::Draft);
+    input.is_active = None;
+    input.version = None;
+    create(state, meta, caller, Some(source.agent_id), &input).await
+}
+
+fn copy_name(name: &str) -> String {
+    let copy = format!("Copy of {name}");
+    copy.chars().take(rules::NAME_MAX).collect()
+}
+
+/// A new draft from a template, with its placeholders filled from the agent's input.
+pub async fn from_template(
+    state: &AppState,
+    meta: &RequestMeta,
+    caller: &CurrentUser,
+    agent_id: Option<Uuid>,
+    request: &FromTemplate,
+) -> AppResult<Presentation> {
+    let (template, agent) = {
+        let mut conn = state.pool.acquire().await?;
+        let agent = target_agent(&mut conn, caller, agent_id).await?;
+        authorize(caller, &agent, Act::Create)?;
+        let template = repo::template(&mut conn, agent.tenant_id, request.template_id)
+            .await?
+            .ok_or_else(|| AppError::not_found("Template"))?;
+        (template, agent)
+    };
+    let skeletons: Vec<Slide> = serde_json::from_value(template.slides.0.clone())
+        .map_err(|e| AppError::internal("template slides do not parse", e))?;
+    let text = |v: &Option<String>, fallback: &str| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .unwrap_or(fallback)
+            .to_owned()
+    };
+    let title = text(&request.custom_title, &template.name);
+    let subtitle = text(&request.custom_subtitle, "");
+    let phone = agent.phone_number.clone().unwrap_or_default();
+    let slides = rules::instantiate(
+        &skeletons,
+        &[
+            ("custom_title", &title),
+            ("custom_subtitle", &subtitle),
+            ("agent_name", &agent.display_name),
+            ("agent_phone", &phone),
+        ],
+    );
+    let input = PresentationInput {
+        name: text(&request.name, &template.name),
+        description: template.description.clone(),
+        slides,
+        template_id: Some(template.template_id),
+        ..Default::default()
+    };
+    let created = create(state, meta, caller, Some(agent.agent_id), &input).await?;
+    let mut conn = state.pool.acquire().await?;
+    repo::count_template_use(&mut conn, template.template_id).await?;
+    Ok(created)
+}
+
+/// Templates an agent can start from (active, inside their availability window).
+pub async fn templates(
+    state: &AppState,
+    caller: &CurrentUser,
+    category: Option<&str>,
+    public_only: bool,
+) -> AppResult<TemplateList> {
+    let category = match category.filter(|c| !c.is_empty()) {
+        Some(c) => Some(
+            TemplateCategory::parse(c)
+                .ok_or_else(|| AppError::invalid_field("category", "Unknown category."))?
+                .as_str(),
+        ),
+        None => None,
+    };
+    let mut conn = state.pool.acquire().await?;
+    let rows = repo::templates(&mut conn, caller.tenant_id, category, public_only).await?;
+    let templates = rows
+        .into_iter()
+        .filter_map(|t| {
+            Some(Template {
+                template_id: t.template_id,
+                category: TemplateCategory::parse(&t.category)?,
+                slides: serde_json::from_value(t.slides.0).unwrap_or_default(),
+                name: t.name,
+                description: t.description,
+                is_public: t.is_public,
+                thumbnail_url: t.preview_image_url,
+            })
+        })
+        .collect();
+    Ok(TemplateList { templates })
+}
+
+/// Whether `caller` acts for their own agent record or for someone else's.
+pub fn owner_of(caller: &CurrentUser, agent: &AgentRow) -> bool {
+    caller.agent_id == Some(agent.agent_id)
+}
+
+/// The library page's one-click actions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeckAction {
+    Duplicate,
+    Remove,
+    Restore,
+    Activate,
+}
+
+pub async fn apply(
+    state: &AppState,
+    meta: &RequestMeta,
+    caller: &CurrentUser,
+    agent_id: Option<Uuid>,
+    presentation_id: Uuid,
+    action: DeckAction,
+) -> AppResult<()> {
+    match action {
+        DeckAction::Duplicate => duplicate(state, meta, caller, agent_id, presentation_id)
+            .await
+            .map(drop),
+        DeckAction::Remove => remove(state, meta, caller, agent_id, presentation_id)
+            .await
+            .map(drop),
+        DeckAction::Restore => restore(state, meta, caller, agent_id, presentation_id)
+            .await
+            .map(drop),
+        DeckAction::Activate => activate(state, meta, caller, agent_id, presentation_id)
+            .await
+            .map(drop),
+    }
+}
