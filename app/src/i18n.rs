@@ -186,6 +186,7 @@ pub enum Msg {
     Push,
     NavUsers,
     NavProfile,
+    NavPresentations,
 }
 
 /// The text of `msg` in `lang`.
@@ -431,6 +432,8 @@ pub fn text(lang: Lang, msg: Msg) -> &'static str {
         (Lang::Hi, Notifications) => "सूचनाएँ",
         (Lang::En, Push) => "App notifications",
         (Lang::Hi, Push) => "ऐप सूचनाएँ",
+        (Lang::En, NavPresentations) => "Presentations",
+        (Lang::Hi, NavPresentations) => "प्रेज़ेंटेशन",
         (Lang::En, NavUsers) => "Users",
         (Lang::Hi, NavUsers) => "यूज़र",
         (Lang::En, NavProfile) => "Profile",

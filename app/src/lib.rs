@@ -26,6 +26,10 @@ pub mod state;
 use crate::auth::pages::{LoginPage, OtpPage, SecurityPage};
 use crate::home::{HomePage, NotFound};
 use crate::i18n::Lang;
+use crate::presentations::{
+    editor::EditorPage,
+    pages::{AgentHomePage, LibraryPage, PublicCarouselPage},
+};
 use crate::system::pages::StatusPage;
 use crate::ui::{feedback::error_fallback, layout::Layout, toast::Toasts};
 use crate::users::pages::{AdminUsersPage, NewUserPage, ProfilePage, UserDetailPage};
@@ -118,6 +122,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
                         <Route path=path!("/admin/users/new") view=NewUserPage ssr=SsrMode::Async/>
                         <Route path=path!("/admin/users/:id") view=UserDetailPage ssr=SsrMode::Async/>
+                        <Route path=path!("/agent") view=AgentHomePage ssr=SsrMode::Async/>
+                        <Route path=path!("/agent/presentations") view=LibraryPage ssr=SsrMode::Async/>
+                        <Route path=path!("/agent/presentations/:id") view=EditorPage ssr=SsrMode::Async/>
+                        <Route path=path!("/a/:code") view=PublicCarouselPage ssr=SsrMode::Async/>
                     </Routes>
                 </ErrorBoundary>
             </Layout>

@@ -17,8 +17,13 @@
 //! names the revision it started from.
 
 pub mod api;
+pub mod carousel;
+pub mod editor;
+pub mod pages;
 pub mod rules;
+pub mod text;
 pub mod types;
+pub mod upload;
 
 #[cfg(feature = "ssr")]
 pub mod server;

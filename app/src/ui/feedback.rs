@@ -28,6 +28,18 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
     }
 }
 
+/// A page's load failed: unauthenticated → sign in (and come back to `here`);
+/// anything else → the error card.
+pub fn failure(error: AppError, here: &str) -> AnyView {
+    match error {
+        AppError::Unauthenticated(_) => {
+            view! { <leptos_router::components::Redirect path=format!("/login?next={here}")/> }
+                .into_any()
+        }
+        error => view! { <ErrorView error/> }.into_any(),
+    }
+}
+
 /// Renders whatever `ErrorBoundary` caught. Errors that are `AppError`s show their
 /// safe message; anything else gets the generic one.
 pub fn error_fallback(errors: ArcRwSignal<Errors>) -> impl IntoView {

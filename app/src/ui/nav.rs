@@ -14,6 +14,8 @@ pub enum Show {
     SignedOut,
     SignedIn,
     With(Permission),
+    /// Agents (for their own records), or anyone with the permission.
+    AgentOr(Permission),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +31,7 @@ impl NavItem {
             (Show::Everyone, _) => true,
             (Show::SignedOut, None) | (Show::SignedIn, Some(_)) => true,
             (Show::With(p), Some(me)) => me.can(p),
+            (Show::AgentOr(p), Some(me)) => me.is_agent() || me.can(p),
             _ => false,
         }
     }
@@ -44,6 +47,11 @@ pub const NAV_ITEMS: &[NavItem] = &[
         href: "/status",
         label: Msg::NavStatus,
         show: Show::Everyone,
+    },
+    NavItem {
+        href: "/agent/presentations",
+        label: Msg::NavPresentations,
+        show: Show::AgentOr(Permission::PresentationsRead),
     },
     NavItem {
         href: "/admin/users",

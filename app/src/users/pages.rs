@@ -5,27 +5,17 @@
 use crate::auth::pages::action_error;
 use crate::error::AppError;
 use crate::i18n::{t, Msg};
-use crate::ui::feedback::{ErrorView, Loading};
+use crate::ui::feedback::{failure, Loading};
 use crate::ui::forms::{FormAlert, TextField};
 use crate::users::api::*;
 use crate::users::types::{Role, UserDetail, UserPage, UserSort, STATUSES, TIMEZONES};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{
-    components::{Redirect, A},
+    components::A,
     hooks::{use_params_map, use_query_map},
 };
 use uuid::Uuid;
-
-/// Unauthenticated → sign in; anything else → the error card.
-fn failure(error: AppError, here: &str) -> AnyView {
-    match error {
-        AppError::Unauthenticated(_) => {
-            view! { <Redirect path=format!("/login?next={here}")/> }.into_any()
-        }
-        error => view! { <ErrorView error/> }.into_any(),
-    }
-}
 
 #[component]
 pub fn AdminUsersPage() -> impl IntoView {
