@@ -4,6 +4,9 @@
 //! `hydrate` into the browser's WASM (views and shared types only). See
 //! ARCHITECTURE.md for the code map and the invariants.
 
+// The editor's view types nest deeply; the default limit (128) is too low for them.
+#![recursion_limit = "256"]
+
 pub mod auth;
 pub mod error;
 pub mod format;

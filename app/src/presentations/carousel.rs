@@ -70,6 +70,8 @@ fn SlideBody(
     agent: Option<AgentCard>,
     load_media: Signal<bool>,
     eager: bool,
+    /// A video slide moves on when its video ends, not after a duration.
+    on_ended: Callback<()>,
 ) -> impl IntoView {
     let text_color = slide.text_color.clone();
     let media = match slide.slide_type {
@@ -88,6 +90,7 @@ fn SlideBody(
             let src = move || load_media.get().then(|| src.clone());
             view! {
                 <video src=src muted=true playsinline=true preload="metadata" data-slide-video=""
+                    on:ended=move |_| on_ended.run(())
                     class="absolute inset-0 h-full w-full object-cover"></video>
             }
             .into_any()
@@ -260,6 +263,11 @@ pub fn Carousel(
         }
     });
 
+    let next_after_video = Callback::new(move |_| {
+        if rotating.get_untracked() {
+            go(1)
+        }
+    });
     let swipe_from = StoredValue::new(None::<i32>);
     let items_id = format!("{id}-items");
     let items_id2 = items_id.clone();
@@ -284,7 +292,7 @@ pub fn Carousel(
                 aria-label=move || if playing.get() { tr(T::StopSlideShow) } else { tr(T::StartSlideShow) }
                 data-testid="carousel-rotation"
                 on:click=move |_| playing.update(|p| *p = !*p)
-                hidden=move || count() < 2>
+                hidden=move || { count() < 2 }>
                 <span aria-hidden="true">{move || if playing.get() { "❚❚" } else { "▶" }}</span>
             </button>
             <div id=items_id2 node_ref=frame class="relative h-[220px] sm:h-[300px] touch-pan-y"
@@ -313,13 +321,13 @@ pub fn Carousel(
                                 inert=move || !current()
                                 class=move || format!("absolute inset-0 transition-all duration-[800ms] ease-out motion-reduce:transition-none {}",
                                     transition_classes(effect, current(), reduced.get()))>
-                                <SlideBody slide=slide agent=agent.clone() load_media=load eager=i == 0/>
+                                <SlideBody slide=slide agent=agent.clone() load_media=load eager={ i == 0 } on_ended=next_after_video/>
                             </div>
                         }
                     }).collect_view().into_any()
                 }}
             </div>
-            <div class="absolute inset-x-0 bottom-1 z-20 flex items-center justify-between px-2" hidden=move || count() < 2>
+            <div class="absolute inset-x-0 bottom-1 z-20 flex items-center justify-between px-2" hidden=move || { count() < 2 }>
                 <button type="button" class="carousel-btn" aria-controls=items_id3.clone() aria-label=tr(T::PreviousSlide) on:click=move |_| go(-1)>
                     <span aria-hidden="true">"‹"</span>
                 </button>

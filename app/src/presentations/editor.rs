@@ -406,7 +406,7 @@ fn SlideList() -> impl IntoView {
         <section class="card" aria-labelledby="slides-heading">
             <div class="flex items-center justify-between gap-2">
                 <h2 id="slides-heading" class="text-lg font-semibold">{tr(T::Slides)}" "<span class="text-muted text-base">{move || format!("({}/{MAX_SLIDES})", count.get())}</span></h2>
-                <button type="button" class="btn btn-primary min-h-10" data-testid="add-slide" on:click=add disabled=move || count.get() >= MAX_SLIDES>
+                <button type="button" class="btn btn-primary min-h-10" data-testid="add-slide" on:click=add disabled=move || { count.get() >= MAX_SLIDES }>
                     {tr(T::AddSlide)}
                 </button>
             </div>
@@ -460,7 +460,7 @@ fn SlideList() -> impl IntoView {
                                 aria-label=format!("{} {} {}", tr(T::MoveSlide), i + 1, tr(T::Down))
                                 on:click=move |_| move_slide(i, i + 1, Some(focus_after(i + 1, count.get_untracked(), false)))>"↓"</button>
                             <button type="button" class="icon-btn" aria-label=format!("{} {}", tr(T::DuplicateSlide), i + 1)
-                                disabled=move || count.get() >= MAX_SLIDES
+                                disabled=move || { count.get() >= MAX_SLIDES }
                                 on:click=move |_| {
                                     ed.change(|d| {
                                         if d.slides.len() < MAX_SLIDES {
@@ -541,7 +541,7 @@ fn ColorField(
         <div class="flex flex-col gap-1">
             <label for=id class="font-medium">{tr(label)}</label>
             <div class="flex gap-2">
-                <input type="color" class="h-12 w-14 rounded-btn border-2 border-line" aria-label=tr(label)
+                <input type="color" class="h-12 w-14 rounded-btn border-2 border-line" aria-label=format!("{} ({})", tr(label), tr(T::Picker))
                     tabindex="-1"
                     prop:value=move || { let v = value(); if rules::is_color(&v) { v.to_lowercase() } else { "#000000".into() } }
                     on:input=move |ev| ed.edit(|s| set(s, event_target_value(&ev).to_uppercase()))/>

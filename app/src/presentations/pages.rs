@@ -123,14 +123,19 @@ fn category_text(category: TemplateCategory) -> &'static str {
 pub fn LibraryPage() -> impl IntoView {
     let query = use_query_map();
     let get = move |k: &str| query.read().get(k).filter(|v| !v.is_empty());
+    // Actions redirect back to this same URL, which the router does not reload:
+    // each finished action bumps this instead.
+    let refresh = RwSignal::new(0u32);
+    provide_context(LibraryRefresh(refresh));
     let library = Resource::new(
         move || {
             (
                 get("agent").and_then(|a| a.parse::<Uuid>().ok()),
                 get("status"),
+                refresh.get(),
             )
         },
-        |(agent, status)| load_library(agent, status),
+        |(agent, status, _)| load_library(agent, status),
     );
     view! {
         <Title text=tr(T::Presentations)/>
@@ -141,6 +146,28 @@ pub fn LibraryPage() -> impl IntoView {
                 Err(e) => failure(e, "/agent/presentations"),
             })}
         </Transition>
+    }
+}
+
+#[derive(Clone, Copy)]
+struct LibraryRefresh(RwSignal<u32>);
+
+/// Reloads the library once `action` has finished (successfully or not).
+fn reload_after<I, O>(action: ServerAction<I>)
+where
+    I: server_fn::ServerFn<Output = O, Error = crate::error::AppError>
+        + Clone
+        + Send
+        + Sync
+        + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    if let Some(LibraryRefresh(refresh)) = use_context::<LibraryRefresh>() {
+        Effect::watch(
+            move || action.version().get(),
+            move |_, _, _| refresh.update(|n| *n += 1),
+            false,
+        );
     }
 }
 
@@ -212,6 +239,10 @@ fn DeckCard(p: Presentation, agent: String) -> impl IntoView {
     let remove = ServerAction::<RemovePresentation>::new();
     let activate = ServerAction::<ActivatePresentation>::new();
     let restore = ServerAction::<RestorePresentation>::new();
+    reload_after(duplicate);
+    reload_after(remove);
+    reload_after(activate);
+    reload_after(restore);
     let id = p.presentation_id.to_string();
     let edit = if agent.is_empty() {
         format!("/agent/presentations/{id}")

@@ -95,6 +95,7 @@ texts! {
     Of => "of", "में से";
     OverlayOpacity => "Overlay", "ओवरले";
     Presentations => "Presentations", "प्रेज़ेंटेशन";
+    Picker => "picker", "चयनकर्ता";
     Preview => "Preview", "पूर्वावलोकन";
     PreviousSlide => "Previous slide", "पिछली स्लाइड";
     Profile => "Profile", "प्रोफ़ाइल";

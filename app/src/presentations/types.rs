@@ -425,3 +425,22 @@ pub struct FromTemplate {
     #[serde(default)]
     pub custom_subtitle: Option<String>,
 }
+
+/// Create/update body of a shared template (super admins).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct TemplateInput {
+    pub name: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    pub category: Option<TemplateCategory>,
+    /// Slide skeletons; `{{custom_title}}`, `{{custom_subtitle}}`, `{{agent_name}}`
+    /// and `{{agent_phone}}` are filled when an agent uses the template.
+    #[serde(default)]
+    pub slides: Vec<Slide>,
+    /// Visible to every tenant (default) or only the admin's own.
+    #[serde(default)]
+    pub is_public: Option<bool>,
+    #[serde(default)]
+    pub preview_image_url: Option<String>,
+}

@@ -23,6 +23,7 @@ fn concrete(path: &str) -> String {
     path.replace("{session_id}", "00000000-0000-4000-8000-000000000001")
         .replace("{user_id}", "00000000-0000-4000-8000-000000000002")
         .replace("{media_id}", "00000000-0000-4000-8000-000000000003")
+        .replace("{template_id}", "00000000-0000-4000-8000-000000000004")
         // The demo agent AGENT001 and their deck: someone else's for every role user.
         .replace("{agent_id}", "b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")
         .replace("{presentation_id}", "d0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")

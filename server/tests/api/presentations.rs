@@ -764,3 +764,82 @@ async fn uploads_are_judged_by_their_bytes_and_refusals_leave_nothing(pool: PgPo
     assert_eq!(res.json()["mime_type"], "video/mp4");
     assert!(res.json()["thumbnail_url"].is_null());
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn super_admins_manage_the_shared_templates(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let sa = token(&app, "550e8400-e29b-41d4-a716-446655440000").await;
+    let agent = token(&app, SENIOR_USER).await;
+    let body = json!({"name": "Diwali Greetings", "category": "term_insurance",
+                      "slides": [{"slide_type": "text", "title": "{{custom_title}}", "background_color": "#E65100"}]});
+    let pa = token(&app, PROVIDER_ADMIN_USER).await;
+    let refused = app
+        .send_bearer(
+            Method::POST,
+            "/api/v1/presentations/templates",
+            &pa,
+            "application/json",
+            body.to_string(),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let no_category = app
+        .send_bearer(
+            Method::POST,
+            "/api/v1/presentations/templates",
+            &sa,
+            "application/json",
+            json!({"name": "X", "slides": [text_slide("x")]}).to_string(),
+        )
+        .await;
+    assert_eq!(no_category.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(no_category.json()["fields"]["category"].is_array());
+
+    let created = app
+        .send_bearer(
+            Method::POST,
+            "/api/v1/presentations/templates",
+            &sa,
+            "application/json",
+            body.to_string(),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text());
+    let id = created.json()["template_id"].as_str().unwrap().to_owned();
+    let names = |list: Value| -> Vec<String> {
+        list["templates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let listed = app
+        .get_bearer("/api/v1/presentations/templates", &agent)
+        .await
+        .json();
+    assert!(names(listed).contains(&"Diwali Greetings".to_owned()));
+
+    let path = format!("/api/v1/presentations/templates/{id}");
+    let edited = json!({"name": "Diwali Wishes", "slides": [text_slide("Happy Diwali")]});
+    let res = app.put_json_bearer(&path, &sa, &edited.to_string()).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    assert_eq!(
+        res.json()["category"],
+        "term_insurance",
+        "kept when not sent"
+    );
+    assert_eq!(
+        app.delete_bearer(&path, &sa).await.status,
+        StatusCode::NO_CONTENT
+    );
+    let listed = app
+        .get_bearer("/api/v1/presentations/templates", &agent)
+        .await
+        .json();
+    assert!(!names(listed).iter().any(|n| n.starts_with("Diwali")));
+    assert_eq!(
+        app.delete_bearer(&path, &sa).await.status,
+        StatusCode::NOT_FOUND
+    );
+}

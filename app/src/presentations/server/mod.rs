@@ -5,3 +5,4 @@ pub mod media;
 pub mod repo;
 pub mod rest;
 pub mod service;
+pub mod templates;

@@ -596,3 +596,64 @@ pub async fn set_derivatives(
     .await
     .map(drop)
 }
+
+pub async fn insert_template(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    created_by: Uuid,
+    t: &crate::presentations::types::TemplateInput,
+) -> sqlx::Result<TemplateRow> {
+    sqlx::query_as(&format!(
+        "INSERT INTO presentation_templates (tenant_id, name, description, category, slides,
+             is_public, preview_image_url, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         RETURNING {TEMPLATE_COLUMNS}"
+    ))
+    .bind(tenant_id)
+    .bind(t.name.trim())
+    .bind(&t.description)
+    .bind(t.category.map(|c| c.as_str()))
+    .bind(Json(serde_json::to_value(&t.slides).unwrap_or_default()))
+    .bind(t.is_public.unwrap_or(true))
+    .bind(&t.preview_image_url)
+    .bind(created_by)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn update_template(
+    conn: &mut PgConnection,
+    template_id: Uuid,
+    t: &crate::presentations::types::TemplateInput,
+) -> sqlx::Result<Option<TemplateRow>> {
+    sqlx::query_as(&format!(
+        "UPDATE presentation_templates
+         SET name = $2, description = $3, category = coalesce($4, category), slides = $5,
+             is_public = coalesce($6, is_public),
+             preview_image_url = coalesce($7, preview_image_url), updated_at = now()
+         WHERE template_id = $1 AND status = 'active'
+         RETURNING {TEMPLATE_COLUMNS}"
+    ))
+    .bind(template_id)
+    .bind(t.name.trim())
+    .bind(&t.description)
+    .bind(t.category.map(|c| c.as_str()))
+    .bind(Json(serde_json::to_value(&t.slides).unwrap_or_default()))
+    .bind(t.is_public)
+    .bind(&t.preview_image_url)
+    .fetch_optional(conn)
+    .await
+}
+
+/// True when an active template was archived.
+pub async fn archive_template(conn: &mut PgConnection, template_id: Uuid) -> sqlx::Result<bool> {
+    Ok(sqlx::query(
+        "UPDATE presentation_templates SET status = 'archived', updated_at = now()
+         WHERE template_id = $1 AND status = 'active'",
+    )
+    .bind(template_id)
+    .execute(conn)
+    .await?
+    .rows_affected()
+        == 1)
+}

@@ -22,7 +22,14 @@ use uuid::Uuid;
 
 pub fn routes(upload_limit: usize) -> Router<AppState> {
     Router::new()
-        .route("/api/v1/presentations/templates", get(templates))
+        .route(
+            "/api/v1/presentations/templates",
+            get(templates).post(create_template),
+        )
+        .route(
+            "/api/v1/presentations/templates/{template_id}",
+            axum::routing::put(update_template).delete(archive_template),
+        )
         .route(
             "/api/v1/presentations/media/upload",
             post(upload).layer(DefaultBodyLimit::max(upload_limit)),
@@ -251,6 +258,41 @@ async fn templates(
         )
         .await?,
     ))
+}
+
+async fn create_template(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    caller: CurrentUser,
+    ApiJson(input): ApiJson<TemplateInput>,
+) -> AppResult<(StatusCode, Json<Template>)> {
+    caller.require(Permission::SystemAdmin)?;
+    let t = super::templates::create(&state, &meta, &caller, &input).await?;
+    Ok((StatusCode::CREATED, Json(t)))
+}
+
+async fn update_template(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    caller: CurrentUser,
+    crate::rest::IdPath(id): crate::rest::IdPath,
+    ApiJson(input): ApiJson<TemplateInput>,
+) -> AppResult<Json<Template>> {
+    caller.require(Permission::SystemAdmin)?;
+    Ok(Json(
+        super::templates::update(&state, &meta, &caller, id, &input).await?,
+    ))
+}
+
+async fn archive_template(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    caller: CurrentUser,
+    crate::rest::IdPath(id): crate::rest::IdPath,
+) -> AppResult<StatusCode> {
+    caller.require(Permission::SystemAdmin)?;
+    super::templates::archive(&state, &meta, &caller, id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Multipart: `file` (required), optional `agent_id` for admins uploading for an
@@ -600,6 +642,33 @@ pub static ENDPOINTS: &[Endpoint] = &[
         None,
         schema::<TemplateList>(),
         &[422],
+    ),
+    ep(
+        Verb::Post,
+        "/api/v1/presentations/templates",
+        "Create a shared template (slide skeletons with {{placeholders}})",
+        Access::Permission(SystemAdmin),
+        Some(schema::<TemplateInput>()),
+        schema::<Template>(),
+        &[400, 422],
+    ),
+    ep(
+        Verb::Put,
+        "/api/v1/presentations/templates/{template_id}",
+        "Edit a shared template",
+        Access::Permission(SystemAdmin),
+        Some(schema::<TemplateInput>()),
+        schema::<Template>(),
+        &[400, 404, 422],
+    ),
+    ep(
+        Verb::Delete,
+        "/api/v1/presentations/templates/{template_id}",
+        "Retire a shared template (204); decks made from it keep their slides",
+        Access::Permission(SystemAdmin),
+        None,
+        schema::<crate::catalog::Empty>(),
+        &[404],
     ),
     ep(
         Verb::Post,
