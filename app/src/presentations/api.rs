@@ -24,6 +24,8 @@ pub struct Library {
     pub agent_id: Uuid,
     /// False when an admin looks at another agent's library.
     pub own: bool,
+    /// For admins without an agent record: the agents they may open.
+    pub choices: Vec<AgentCard>,
 }
 
 #[server(prefix = "/api/ui", endpoint = "presentations/home", input = GetUrl)]
@@ -47,6 +49,21 @@ pub async fn load_library(
     use crate::presentations::server::service;
     let caller = crate::auth::server::guard::signed_in()?;
     let state = crate::state::app_state()?;
+    // An admin who has not chosen an agent yet gets the list to choose from.
+    if agent_id.is_none() && caller.agent_id.is_none() {
+        return Ok(Library {
+            page: PresentationPage {
+                presentations: vec![],
+                total: 0,
+                limit: 0,
+                offset: 0,
+            },
+            templates: vec![],
+            agent_id: Uuid::nil(),
+            own: false,
+            choices: service::agent_choices(&state, &caller).await?,
+        });
+    }
     let page = service::list(&state, &caller, agent_id, status.as_deref(), Some(50), None).await?;
     let templates = service::templates(&state, &caller, None, false).await?;
     let agent_id = agent_id.or(caller.agent_id).unwrap_or_default();
@@ -55,6 +72,7 @@ pub async fn load_library(
         templates: templates.templates,
         own: caller.agent_id.is_some_and(|own| own == agent_id),
         agent_id,
+        choices: vec![],
     })
 }
 

@@ -354,3 +354,42 @@ pub fn Carousel(
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlays_are_the_slide_colour_at_its_opacity() {
+        assert_eq!(rgba("#1A237E", 0.5), "rgba(26, 35, 126, 0.50)");
+        assert_eq!(rgba("not a colour", 2.0), "rgba(0, 0, 0, 1.00)");
+    }
+
+    #[test]
+    fn only_safe_links_become_cta_targets() {
+        assert_eq!(cta_href("tel:+919876543210"), "tel:+919876543210");
+        assert_eq!(cta_href("/services"), "/services");
+        assert_eq!(cta_href("javascript:alert(1)"), "#");
+        assert_eq!(cta_href("navigate_to_quote"), "#");
+    }
+
+    #[test]
+    fn reduced_motion_turns_every_transition_into_a_plain_fade() {
+        for effect in Transition::ALL {
+            assert_eq!(transition_classes(*effect, false, true), "opacity-0");
+        }
+        assert!(transition_classes(Transition::Slide, false, false).contains("translate-x-full"));
+    }
+
+    #[test]
+    fn phones_get_small_image_versions() {
+        let mut slide = Slide::new_text("", "");
+        slide.slide_type = SlideType::Image;
+        slide.media_url = Some("/media/presentations/a/2026/11/x.png".into());
+        let (src, srcset) = slide.image_sources().unwrap();
+        assert_eq!(src, "/media/presentations/a/2026/11/x-960.jpg");
+        assert!(srcset
+            .unwrap()
+            .starts_with("/media/presentations/a/2026/11/x-480.jpg 480w"));
+    }
+}

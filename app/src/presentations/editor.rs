@@ -70,9 +70,13 @@ struct Ed {
 }
 
 impl Ed {
+    /// Any edit: the live rules take over from what the last save reported.
     fn change(&self, f: impl FnOnce(&mut PresentationInput)) {
         self.draft.update(f);
         self.dirty.set(true);
+        if self.server_errors.with_untracked(|e| !e.is_empty()) {
+            self.server_errors.set(FieldErrors::new());
+        }
     }
 
     /// Edits the selected slide.
@@ -656,6 +660,13 @@ fn SlidePanel() -> impl IntoView {
                         <CtaFields/>
                     })}
                 </fieldset>
+                <details>
+                    <summary class="cursor-pointer font-medium min-h-10 flex items-center">{tr(T::SlideSchedule)}</summary>
+                    <div class="mt-2 grid gap-2 sm:grid-cols-2">
+                        <SlideWhen id="slide-from" label=T::ShowFrom field="active_from" get=|s| s.active_from.clone() set=|s, v| s.active_from = v/>
+                        <SlideWhen id="slide-until" label=T::ShowUntil field="active_until" get=|s| s.active_until.clone() set=|s, v| s.active_until = v/>
+                    </div>
+                </details>
                 <fieldset class="flex flex-col gap-2 rounded-btn border border-line p-3">
                     <legend class="font-medium px-1">{tr(T::Branding)}</legend>
                     <label class="flex items-center gap-2 min-h-11">
@@ -669,6 +680,31 @@ fn SlidePanel() -> impl IntoView {
                 </fieldset>
             </div>
         </section>
+    }
+}
+
+/// One end of a slide's schedule (local time in the agent's timezone).
+#[component]
+fn SlideWhen(
+    id: &'static str,
+    label: T,
+    field: &'static str,
+    get: fn(&Slide) -> Option<String>,
+    set: fn(&mut Slide, Option<String>),
+) -> impl IntoView {
+    let ed = use_ed();
+    let errors = move || ed.errors(field);
+    view! {
+        <div class="flex flex-col gap-1">
+            <label for=id class="font-medium text-sm">{tr(label)}</label>
+            <input id=id type="datetime-local" class="input"
+                prop:value=move || ed.slide(|s| get(s).unwrap_or_default())
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    ed.edit(|s| set(s, (!v.is_empty()).then_some(v)));
+                }/>
+            <p class="text-danger text-sm" data-field=field>{move || errors().join(" ")}</p>
+        </div>
     }
 }
 

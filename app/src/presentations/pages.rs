@@ -142,10 +142,29 @@ pub fn LibraryPage() -> impl IntoView {
         <h1 class="text-3xl font-bold">{tr(T::Presentations)}</h1>
         <Transition fallback=|| view! { <Loading height="h-96"/> }>
             {move || library.get().map(|r| match r {
+                Ok(lib) if lib.agent_id.is_nil() => view! { <AgentPicker choices=lib.choices/> }.into_any(),
                 Ok(lib) => view! { <LibraryView lib/> }.into_any(),
                 Err(e) => failure(e, "/agent/presentations"),
             })}
         </Transition>
+    }
+}
+
+/// Admins open an agent's library by choosing the agent (a plain GET form).
+#[component]
+fn AgentPicker(choices: Vec<AgentCard>) -> impl IntoView {
+    view! {
+        <form method="get" action="/agent/presentations" class="card mt-4 flex flex-wrap items-end gap-3">
+            <div class="flex flex-col gap-1 grow">
+                <label for="agent-choice" class="font-medium">{tr(T::ChooseAgent)}</label>
+                <select id="agent-choice" name="agent" class="input" required=true>
+                    {choices.into_iter().map(|a| view! {
+                        <option value=a.agent_id.to_string()>{format!("{} · {}", a.agent_code, a.display_name)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="btn btn-primary">{tr(T::Open)}</button>
+        </form>
     }
 }
 

@@ -39,6 +39,7 @@ texts! {
     CallToAction => "Call-to-action button", "कॉल-टू-एक्शन बटन";
     Carousel => "carousel", "कैरोसेल";
     ChildPlans => "Child plans", "बाल योजनाएँ";
+    ChooseAgent => "Whose presentations?", "किसके प्रेज़ेंटेशन?";
     ChooseSlide => "Choose a slide", "स्लाइड चुनें";
     ConfirmArchive => "Archive this presentation? It leaves your home page but is kept.", "इस प्रेज़ेंटेशन को संग्रहित करें? यह होम पेज से हटेगा पर सुरक्षित रहेगा।";
     ConfirmDelete => "Delete this draft for good?", "इस ड्राफ़्ट को हमेशा के लिए हटाएँ?";
@@ -93,6 +94,7 @@ texts! {
     NoSlides => "No slides yet", "अभी कोई स्लाइड नहीं";
     NoSlidesYet => "No slides yet. Add one to begin.", "अभी कोई स्लाइड नहीं। शुरू करने के लिए जोड़ें।";
     Of => "of", "में से";
+    Open => "Open", "खोलें";
     OverlayOpacity => "Overlay", "ओवरले";
     Presentations => "Presentations", "प्रेज़ेंटेशन";
     Picker => "picker", "चयनकर्ता";
@@ -125,6 +127,7 @@ texts! {
     SlideContent => "Slide content", "स्लाइड सामग्री";
     SlideDeleted => "Slide deleted", "स्लाइड हटाई गई";
     SlideMoved => "Slide moved", "स्लाइड खिसकाई गई";
+    SlideSchedule => "Show this slide only between (optional)", "यह स्लाइड केवल इस समय के बीच दिखाएँ (वैकल्पिक)";
     SlideType => "Slide type", "स्लाइड का प्रकार";
     Slides => "Slides", "स्लाइडें";
     SlidesWord => "slides", "स्लाइड";

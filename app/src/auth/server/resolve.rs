@@ -88,10 +88,13 @@ async fn principal(
     }))))
 }
 
-/// Files of the built site: they never depend on who asks, so resolving the caller
+/// Files of the built site and uploaded media (public, like the carousel they are
+/// on): they never depend on who asks, so resolving the caller
 /// (two queries when a session cookie is present) would be wasted on each of them.
 fn is_static_asset(path: &str) -> bool {
-    ["/pkg/", "/vendor/"].iter().any(|p| path.starts_with(p))
+    ["/pkg/", "/vendor/", "/media/"]
+        .iter()
+        .any(|p| path.starts_with(p))
         || matches!(path, "/logo.svg" | "/docs-init.js" | "/favicon.ico")
 }
 
@@ -169,6 +172,7 @@ mod tests {
     fn site_files_skip_caller_resolution_but_pages_and_api_do_not() {
         assert!(is_static_asset("/pkg/agent-mitra.wasm"));
         assert!(is_static_asset("/vendor/swagger-ui/swagger-ui.css"));
+        assert!(is_static_asset("/media/presentations/a/2026/11/b-480.jpg"));
         assert!(!is_static_asset("/api/ui/auth/me"));
         assert!(!is_static_asset("/me/security"));
     }

@@ -34,6 +34,25 @@ pub async fn agent(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Age
     .await
 }
 
+/// Agents an admin may choose from: their tenant's, or everyone's (`None`).
+pub async fn agents(
+    conn: &mut PgConnection,
+    tenant_id: Option<Uuid>,
+) -> sqlx::Result<Vec<AgentRow>> {
+    sqlx::query_as(
+        "SELECT a.agent_id, a.tenant_id, a.user_id, a.agent_code, a.status,
+                coalesce(nullif(u.display_name, ''), btrim(u.first_name || ' ' || u.last_name))
+                    AS display_name,
+                u.phone_number, a.business_name, u.timezone
+         FROM agents a JOIN users u USING (user_id)
+         WHERE $1::uuid IS NULL OR a.tenant_id = $1
+         ORDER BY a.agent_code LIMIT 500",
+    )
+    .bind(tenant_id)
+    .fetch_all(conn)
+    .await
+}
+
 pub async fn agent_by_code(conn: &mut PgConnection, code: &str) -> sqlx::Result<Option<Uuid>> {
     sqlx::query_scalar("SELECT agent_id FROM agents WHERE agent_code = upper($1)")
         .bind(code)

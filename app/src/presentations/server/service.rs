@@ -699,6 +699,19 @@ pub async fn templates(
     Ok(TemplateList { templates })
 }
 
+/// The agents an admin with `presentations.read` may open (tenant-scoped below
+/// super admin), for the library's agent picker.
+pub async fn agent_choices(state: &AppState, caller: &CurrentUser) -> AppResult<Vec<AgentCard>> {
+    caller.require(Permission::PresentationsRead)?;
+    let scope = (caller.role != Role::SuperAdmin).then_some(caller.tenant_id);
+    let mut conn = state.pool.acquire().await?;
+    Ok(repo::agents(&mut conn, scope)
+        .await?
+        .iter()
+        .map(card)
+        .collect())
+}
+
 /// Whether `caller` acts for their own agent record or for someone else's.
 pub fn owner_of(caller: &CurrentUser, agent: &AgentRow) -> bool {
     caller.agent_id == Some(agent.agent_id)
