@@ -843,3 +843,22 @@ async fn super_admins_manage_the_shared_templates(pool: PgPool) {
         StatusCode::NOT_FOUND
     );
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_admin_without_an_agent_record_is_offered_the_tenants_agents(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let pa = token(&app, PROVIDER_ADMIN_USER).await;
+    let res = app.get_bearer("/api/ui/presentations/library", &pa).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    let codes: Vec<String> = res.json()["choices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["agent_code"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(codes, ["AGENT001", "AGTJR001", "AGTSR001"]);
+    // Someone without presentations.read gets no list.
+    let ph = token(&app, POLICYHOLDER_USER).await;
+    let res = app.get_bearer("/api/ui/presentations/library", &ph).await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+}

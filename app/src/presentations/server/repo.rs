@@ -19,16 +19,17 @@ pub struct AgentRow {
     pub timezone: String,
 }
 
+const AGENT_SELECT: &str = "SELECT a.agent_id, a.tenant_id, a.user_id, a.agent_code, a.status,
+        coalesce(nullif(u.display_name, ''), btrim(u.first_name || ' ' || u.last_name))
+            AS display_name,
+        u.phone_number, a.business_name, u.timezone
+    FROM agents a JOIN users u USING (user_id)";
+
 /// An agent by agent id or by their user id (SPEC §9 #35).
 pub async fn agent(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<AgentRow>> {
-    sqlx::query_as(
-        "SELECT a.agent_id, a.tenant_id, a.user_id, a.agent_code, a.status,
-                coalesce(nullif(u.display_name, ''), btrim(u.first_name || ' ' || u.last_name))
-                    AS display_name,
-                u.phone_number, a.business_name, u.timezone
-         FROM agents a JOIN users u USING (user_id)
-         WHERE a.agent_id = $1 OR a.user_id = $1",
-    )
+    sqlx::query_as(&format!(
+        "{AGENT_SELECT} WHERE a.agent_id = $1 OR a.user_id = $1"
+    ))
     .bind(id)
     .fetch_optional(conn)
     .await
@@ -39,15 +40,10 @@ pub async fn agents(
     conn: &mut PgConnection,
     tenant_id: Option<Uuid>,
 ) -> sqlx::Result<Vec<AgentRow>> {
-    sqlx::query_as(
-        "SELECT a.agent_id, a.tenant_id, a.user_id, a.agent_code, a.status,
-                coalesce(nullif(u.display_name, ''), btrim(u.first_name || ' ' || u.last_name))
-                    AS display_name,
-                u.phone_number, a.business_name, u.timezone
-         FROM agents a JOIN users u USING (user_id)
-         WHERE $1::uuid IS NULL OR a.tenant_id = $1
-         ORDER BY a.agent_code LIMIT 500",
-    )
+    sqlx::query_as(&format!(
+        "{AGENT_SELECT} WHERE $1::uuid IS NULL OR a.tenant_id = $1
+         ORDER BY a.agent_code LIMIT 500"
+    ))
     .bind(tenant_id)
     .fetch_all(conn)
     .await
