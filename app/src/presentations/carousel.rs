@@ -15,16 +15,15 @@ use super::text::{tr, T};
 use super::types::*;
 use leptos::prelude::*;
 
-/// Turns a CTA action into a link target; app action names go to the contact page.
-fn cta_href(action: &str) -> String {
-    if super::rules::is_cta_action(action)
-        && !action.chars().all(|c| c.is_ascii_lowercase() || c == '_')
-    {
-        action.to_owned()
-    } else {
-        "#".to_owned()
-    }
+/// A CTA's link target. App action names (`navigate_to_quote`) mean something to
+/// the mobile app only: on the web they have no target (`None`).
+fn cta_href(action: &str) -> Option<String> {
+    let app_action = action.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+    (super::rules::is_cta_action(action) && !app_action).then(|| action.to_owned())
 }
+
+/// The longest a video slide holds the carousel when its video never ends.
+const VIDEO_FALLBACK_MS: u64 = 120_000;
 
 fn layout_classes(layout: Layout) -> &'static str {
     match layout {
@@ -90,7 +89,9 @@ fn SlideBody(
             let src = move || load_media.get().then(|| src.clone());
             view! {
                 <video src=src muted=true playsinline=true preload="metadata" data-slide-video=""
+                    prop:muted=true
                     on:ended=move |_| on_ended.run(())
+                    on:error=move |_| on_ended.run(())
                     class="absolute inset-0 h-full w-full object-cover"></video>
             }
             .into_any()
@@ -106,7 +107,10 @@ fn SlideBody(
             cta.background_color.clone().unwrap_or_else(|| "#C62828".into()),
             cta.text_color.clone().unwrap_or_else(|| "#FFFFFF".into())
         );
-        view! { <a href=cta_href(&cta.action) class="btn mt-3 min-h-11 pointer-events-auto" style=style>{cta.text.clone()}</a> }
+        match cta_href(&cta.action) {
+            Some(href) => view! { <a href=href class="btn mt-3 min-h-11 pointer-events-auto" style=style>{cta.text.clone()}</a> }.into_any(),
+            None => view! { <span class="btn mt-3 min-h-11 cursor-default" style=style>{cta.text.clone()}</span> }.into_any(),
+        }
     });
     let branding = slide.agent_branding.clone().filter(|b| b.show_contact || b.show_logo).map(|b| {
         let phone = agent.as_ref().and_then(|a| a.phone_number.clone());
@@ -222,13 +226,16 @@ pub fn Carousel(
             return;
         }
         if let Some((kind, seconds)) = slide {
-            if kind != SlideType::Video {
-                let ms = u64::from(seconds.clamp(MIN_DURATION, MAX_DURATION) as u32) * 1000;
-                timer.set_value(
-                    set_timeout_with_handle(move || go(1), std::time::Duration::from_millis(ms))
-                        .ok(),
-                );
-            }
+            // A video moves on when it ends; the long fallback keeps a video that
+            // never starts (autoplay refused, network lost) from stalling the show.
+            let ms = if kind == SlideType::Video {
+                VIDEO_FALLBACK_MS
+            } else {
+                u64::from(seconds.clamp(MIN_DURATION, MAX_DURATION) as u32) * 1000
+            };
+            timer.set_value(
+                set_timeout_with_handle(move || go(1), std::time::Duration::from_millis(ms)).ok(),
+            );
         }
     });
     on_cleanup(move || {
@@ -367,10 +374,13 @@ mod tests {
 
     #[test]
     fn only_safe_links_become_cta_targets() {
-        assert_eq!(cta_href("tel:+919876543210"), "tel:+919876543210");
-        assert_eq!(cta_href("/services"), "/services");
-        assert_eq!(cta_href("javascript:alert(1)"), "#");
-        assert_eq!(cta_href("navigate_to_quote"), "#");
+        assert_eq!(
+            cta_href("tel:+919876543210").as_deref(),
+            Some("tel:+919876543210")
+        );
+        assert_eq!(cta_href("/services").as_deref(), Some("/services"));
+        assert_eq!(cta_href("javascript:alert(1)"), None);
+        assert_eq!(cta_href("navigate_to_quote"), None);
     }
 
     #[test]

@@ -65,6 +65,8 @@ struct Ed {
     is_active: RwSignal<bool>,
     server_errors: RwSignal<FieldErrors>,
     announce: RwSignal<String>,
+    /// Counts edits, so a save that returns after more typing keeps that typing.
+    edits: RwSignal<u64>,
     agent: Option<Uuid>,
     presentation_id: Uuid,
 }
@@ -74,6 +76,7 @@ impl Ed {
     fn change(&self, f: impl FnOnce(&mut PresentationInput)) {
         self.draft.update(f);
         self.dirty.set(true);
+        self.edits.update(|n| *n += 1);
         if self.server_errors.with_untracked(|e| !e.is_empty()) {
             self.server_errors.set(FieldErrors::new());
         }
@@ -127,6 +130,7 @@ fn Editor(p: Presentation, agent: Option<Uuid>, reload: Callback<()>) -> impl In
         is_active: RwSignal::new(p.is_active),
         server_errors: RwSignal::new(FieldErrors::new()),
         announce: RwSignal::new(String::new()),
+        edits: RwSignal::new(0),
         agent,
         presentation_id: p.presentation_id,
     };
@@ -161,14 +165,20 @@ fn Editor(p: Presentation, agent: Option<Uuid>, reload: Callback<()>) -> impl In
             return;
         }
         saving.set(true);
+        let started = ed.edits.get_untracked();
         leptos::task::spawn_local(async move {
             match editor_save(ed.agent, ed.presentation_id, input).await {
                 Ok(saved) => {
-                    ed.draft.set(PresentationInput::from_presentation(&saved));
+                    if ed.edits.get_untracked() == started {
+                        ed.draft.set(PresentationInput::from_presentation(&saved));
+                        ed.dirty.set(false);
+                    } else {
+                        // Typed on while saving: keep that, on top of the new revision.
+                        ed.draft.update(|d| d.version = Some(saved.version));
+                    }
                     ed.status.set(saved.status);
                     ed.is_active.set(saved.is_active);
                     ed.server_errors.set(FieldErrors::new());
-                    ed.dirty.set(false);
                     conflict.set(None);
                     toasts.push(
                         ToastKind::Success,
@@ -203,9 +213,11 @@ fn Editor(p: Presentation, agent: Option<Uuid>, reload: Callback<()>) -> impl In
             save(false);
         }
     });
+    let links = guard_links(ed.dirty);
     on_cleanup(move || {
         unload.remove();
         keys.remove();
+        links.set_value(false);
     });
 
     let back = move |ev: leptos::ev::MouseEvent| {
@@ -237,7 +249,7 @@ fn Editor(p: Presentation, agent: Option<Uuid>, reload: Callback<()>) -> impl In
 
     view! {
         <div class="sticky top-0 z-30 -mx-4 mb-4 bg-canvas/95 px-4 py-3 backdrop-blur border-b border-line flex flex-wrap items-center gap-2">
-            <a href=library on:click=back class="btn btn-secondary min-h-10" aria-label=tr(T::BackToLibrary)>"←"</a>
+            <a href=library on:click=back data-own-confirm="" class="btn btn-secondary min-h-10" aria-label=tr(T::BackToLibrary)>"←"</a>
             <h1 class="text-xl font-bold mr-auto">{tr(T::EditPresentation)}</h1>
             <span class=move || format!("badge badge-deck-{}", ed.status.get().as_str())>{move || match ed.status.get() {
                 Status::Draft => tr(T::Draft), Status::Published => tr(T::Published), Status::Archived => tr(T::Archived)
@@ -300,6 +312,34 @@ fn Editor(p: Presentation, agent: Option<Uuid>, reload: Callback<()>) -> impl In
         </div>
         <p class="sr-only" aria-live="polite" data-testid="announce">{move || ed.announce.get()}</p>
     }
+}
+
+/// Asks before an in-app link leaves unsaved work. The router follows links from a
+/// `window` listener; this one sits on `document`, so it runs first and can
+/// cancel. Returns the switch that turns it off when the editor goes away.
+fn guard_links(dirty: RwSignal<bool>) -> StoredValue<bool> {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let active = StoredValue::new(true);
+    let guard = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+        if !active.try_get_value().unwrap_or(false) || !dirty.get_untracked() {
+            return;
+        }
+        let link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]:not([data-own-confirm])").ok().flatten());
+        if link.is_some()
+            && !window()
+                .confirm_with_message(tr(T::ConfirmDiscard))
+                .unwrap_or(true)
+        {
+            ev.prevent_default();
+        }
+    });
+    let _ = document().add_event_listener_with_callback("click", guard.as_ref().unchecked_ref());
+    // One small listener per editor visit; it does nothing once switched off.
+    guard.forget();
+    active
 }
 
 /// The deck's optional schedule, in the agent's timezone.
@@ -566,7 +606,8 @@ fn SlidePanel() -> impl IntoView {
     let kind = Memo::new(move |_| ed.slide(|s| Some(s.slide_type)).unwrap_or(SlideType::Text));
     let layout = Memo::new(move |_| ed.slide(|s| Some(s.layout)).unwrap_or_default());
     let cta_on = Memo::new(move |_| {
-        ed.slide(|s| s.cta_button.as_ref().map(CtaButton::shown))
+        // Switched on, not "has text": clearing the label must not hide its field.
+        ed.slide(|s| s.cta_button.as_ref().map(|c| c.enabled.unwrap_or(true)))
             .unwrap_or(false)
     });
     view! {
@@ -736,16 +777,22 @@ fn MediaPicker() -> impl IntoView {
     let library = Resource::new(|| (), move |_| editor_media(ed.agent));
     let state = RwSignal::new(UploadState::Idle);
     let errors = move || ed.errors("media_url");
-    let use_media = move |m: &Media| {
+    // Applies a file to slide `index` (the one selected when the pick or upload
+    // began: a slow upload must not land on whichever slide is open later).
+    let use_media_at = move |index: usize, m: &Media| {
         let m = m.clone();
-        ed.edit(|s| {
-            s.slide_type = m.media_type;
-            s.media_id = Some(m.media_id);
-            s.media_url = Some(m.media_url.clone());
-            s.media_type = Some(m.mime_type.clone());
-            s.thumbnail_url = m.thumbnail_url.clone();
+        ed.change(|d| {
+            if let Some(s) = d.slides.get_mut(index) {
+                s.slide_type = m.media_type;
+                s.media_id = Some(m.media_id);
+                s.media_url = Some(m.media_url.clone());
+                s.media_type = Some(m.mime_type.clone());
+                s.thumbnail_url = m.thumbnail_url.clone();
+            }
         });
     };
+    let use_media = move |m: &Media| use_media_at(ed.selected.get_untracked(), m);
+    let toasts = use_toasts();
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -757,8 +804,9 @@ fn MediaPicker() -> impl IntoView {
             return;
         };
         input.set_value("");
+        let index = ed.selected.get_untracked();
         upload_file(file, ed.agent, state, move |media| {
-            use_media(&media);
+            use_media_at(index, &media);
             library.refetch();
         });
     };
@@ -822,7 +870,9 @@ fn MediaPicker() -> impl IntoView {
                                                     on:click=move |_| {
                                                         if window().confirm_with_message(tr(T::ConfirmDeleteFile)).unwrap_or(false) {
                                                             leptos::task::spawn_local(async move {
-                                                                let _ = editor_delete_media(id).await;
+                                                                if let Err(e) = editor_delete_media(id).await {
+                                                                    toasts.push(ToastKind::Error, e.to_string());
+                                                                }
                                                                 library.refetch();
                                                             });
                                                         }

@@ -33,9 +33,10 @@ pub fn is_cta_action(action: &str) -> bool {
         || (!a.is_empty() && a.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
 }
 
-/// Media a slide may point at: our own media paths or https.
+/// Media a slide may point at: our own media paths only (the CSP serves images and
+/// video from our origin, so anything else would show broken).
 pub fn is_media_url(url: &str) -> bool {
-    (url.starts_with("/media/") && !url.contains("..")) || url.starts_with("https://")
+    url.starts_with("/media/") && !url.contains("..") && url.len() <= 500
 }
 
 /// A schedule bound as the API accepts it: RFC 3339, or a local
@@ -110,7 +111,7 @@ pub fn slide_errors(slide: &Slide) -> FieldErrors {
             format!("Choose or upload the {}.", slide.slide_type),
         ),
         (SlideType::Image | SlideType::Video, Some(url)) if !is_media_url(url) => {
-            e.push("media_url", "Use an uploaded file or an https:// address.")
+            e.push("media_url", "Choose or upload a file.")
         }
         _ => {}
     }
@@ -148,7 +149,7 @@ pub fn slide_errors(slide: &Slide) -> FieldErrors {
             );
         }
         if b.logo_url.as_deref().is_some_and(|u| !is_media_url(u)) {
-            e.push("logo_url", "Use an uploaded file or an https:// address.");
+            e.push("logo_url", "Choose or upload a file.");
         }
     }
     schedule_errors(&mut e, &slide.active_from, &slide.active_until);

@@ -113,8 +113,13 @@ async fn every_endpoint_enforces_its_access_rule_for_anonymous_and_all_ten_roles
             let allowed = match endpoint.access {
                 Access::Public | Access::SignedIn => true,
                 // The path names someone else, so "self" never applies here.
-                Access::Permission(p) | Access::SelfOr(p) | Access::OwnerOr(p) => {
+                Access::Permission(p) | Access::SelfOr(p) => {
                     PermissionSet::of_roles(&[*role]).contains(p)
+                }
+                // The path names another agent's deck: agents never pass (the owner
+                // rule), admins need the permission.
+                Access::OwnerOr(p) => {
+                    !has_agent.contains(user_id) && PermissionSet::of_roles(&[*role]).contains(p)
                 }
                 Access::AgentOr(p) => {
                     has_agent.contains(user_id) || PermissionSet::of_roles(&[*role]).contains(p)

@@ -487,6 +487,19 @@ async fn agents_own_their_decks_and_admins_need_the_permission(pool: PgPool) {
         app.put_json_bearer(&path, &junior, &body).await.status,
         StatusCode::FORBIDDEN
     );
+    // Nor may a senior agent, although senior agents hold presentations.update:
+    // stored grants never reach another agent's carousel.
+    let senior = token(&app, SENIOR_USER).await;
+    let demo_deck =
+        format!("/api/v1/presentations/agent/{DEMO_AGENT}/d0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
+    assert_eq!(
+        app.put_json_bearer(&demo_deck, &senior, &body).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.get_bearer(&demo_deck, &senior).await.status,
+        StatusCode::FORBIDDEN
+    );
     // A regional manager may publish/activate (presentations.publish) but not edit.
     let rm = token(&app, REGIONAL_USER).await;
     assert_eq!(
@@ -861,4 +874,54 @@ async fn an_admin_without_an_agent_record_is_offered_the_tenants_agents(pool: Pg
     let ph = token(&app, POLICYHOLDER_USER).await;
     let res = app.get_bearer("/api/ui/presentations/library", &ph).await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn slides_may_only_use_the_owners_own_media(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let senior = token(&app, SENIOR_USER).await;
+    let uploaded = upload(&app, &senior, "mine.png", "image/png", &png(20, 20))
+        .await
+        .json();
+    let junior = token(&app, JUNIOR_USER).await;
+    // The junior agent points a slide at the senior agent's file, by id or by URL.
+    for slide in [
+        json!({"slide_type": "image", "media_id": uploaded["media_id"], "media_url": uploaded["media_url"]}),
+        json!({"slide_type": "image", "media_url": uploaded["media_url"]}),
+    ] {
+        let res = app
+            .send_bearer(
+                Method::POST,
+                &format!("/api/v1/presentations/agent/{JUNIOR_AGENT}"),
+                &junior,
+                "application/json",
+                json!({"name": "Borrowed", "slides": [slide]}).to_string(),
+            )
+            .await;
+        assert_eq!(
+            res.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            res.text()
+        );
+        assert!(res.json()["fields"]["slides[0].media_url"].is_array());
+    }
+    // The owner may; the URL and type come from the library, not the client.
+    let own = create(
+        &app,
+        &senior,
+        SENIOR_AGENT,
+        json!({"name": "Mine", "slides": [{"slide_type": "image", "media_id": uploaded["media_id"],
+                                             "media_url": "/media/demo/welcome.jpg", "media_type": "video/mp4"}]}),
+    )
+    .await;
+    let deck = read(
+        &app,
+        &senior,
+        SENIOR_AGENT,
+        own["presentation_id"].as_str().unwrap(),
+    )
+    .await;
+    assert_eq!(deck["slides"][0]["media_url"], uploaded["media_url"]);
+    assert_eq!(deck["slides"][0]["media_type"], "image/png");
 }

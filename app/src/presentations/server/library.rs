@@ -120,15 +120,20 @@ pub async fn upload(
     let dimensions = if sniffed.kind == SlideType::Image {
         let bytes = upload.bytes.clone();
         let mime = sniffed.mime;
-        let dims = tokio::task::spawn_blocking(move || media::decode_dimensions(&bytes, mime))
-            .await?
-            .ok_or_else(|| {
-                AppError::invalid_field(
-                    "file",
-                    "The image is damaged or incomplete. Try saving it again and re-uploading.",
-                )
-            })?;
-        Some(dims)
+        let decoded = tokio::task::spawn_blocking(move || {
+            media::decode(&bytes, mime).map(|i| (i.width(), i.height()))
+        })
+        .await?;
+        Some(decoded.map_err(|problem| match problem {
+            media::ImageProblem::Corrupt => AppError::invalid_field(
+                "file",
+                "The image is damaged or incomplete. Try saving it again and re-uploading.",
+            ),
+            media::ImageProblem::TooManyPixels => AppError::invalid_field(
+                "file",
+                "The image is too large in pixels (over 40 megapixels). Resize it and try again.",
+            ),
+        })?)
     } else {
         None
     };
@@ -220,27 +225,31 @@ pub async fn make_derivatives(
     mime: &'static str,
     bytes: Bytes,
 ) -> anyhow::Result<()> {
-    let (display, thumb) = tokio::task::spawn_blocking(move || {
-        (
-            media::resized_jpeg(&bytes, mime, 960),
-            media::resized_jpeg(&bytes, mime, 480),
-        )
-    })
-    .await?;
+    // One resize at a time: decoding is memory- and CPU-heavy, and uploads can come
+    // in faster than a small server resizes them.
+    static RESIZING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
+    let _turn = RESIZING.acquire().await?;
+    let resized =
+        tokio::task::spawn_blocking(move || media::display_and_phone(&bytes, mime)).await?;
     let (display_key, thumb_key) = media::derivative_keys(key);
-    let (Some(display), Some(thumb)) = (display, thumb) else {
+    let Some((display, thumb)) = resized else {
         anyhow::bail!("image did not resize");
     };
     store.put(&display_key, display.into()).await?;
     store.put(&thumb_key, thumb.into()).await?;
     let mut conn = pool.acquire().await?;
-    repo::set_derivatives(
+    let recorded = repo::set_derivatives(
         &mut conn,
         media_id,
         &format!("/media/{display_key}"),
         &format!("/media/{thumb_key}"),
     )
     .await?;
+    if !recorded {
+        // The file was deleted while we resized it: leave nothing behind.
+        store.delete(&display_key).await?;
+        store.delete(&thumb_key).await?;
+    }
     Ok(())
 }
 

@@ -105,23 +105,57 @@ pub fn sniff(head: &[u8]) -> Option<Sniffed> {
     } else if at(0, b"\x1A\x45\xDF\xA3") {
         found("video/webm", "webm", Video)
     } else if at(4, b"ftyp") {
-        // ISO base media: the brand tells QuickTime from MP4.
+        // ISO base media: the brand tells QuickTime from MP4, and only video brands
+        // pass (HEIC photos and M4A audio share the box but are not video).
+        const MP4_BRANDS: [&[u8; 4]; 10] = [
+            b"isom", b"iso2", b"iso4", b"iso5", b"iso6", b"mp41", b"mp42", b"avc1", b"M4V ",
+            b"dash",
+        ];
         if at(8, b"qt  ") {
             found("video/quicktime", "mov", Video)
-        } else {
+        } else if MP4_BRANDS.iter().any(|b| at(8, *b)) {
             found("video/mp4", "mp4", Video)
+        } else {
+            None
         }
     } else {
         None
     }
 }
 
+/// The most pixels we decode: a 5 MB file can claim 20000 × 20000, which would
+/// cost gigabytes to decode. 40 MP covers any phone camera.
+pub const MAX_PIXELS: u64 = 40_000_000;
+
+/// Why an image is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageProblem {
+    Corrupt,
+    TooManyPixels,
+}
+
+/// Decodes an image within bounded memory: the header's size is checked first,
+/// and the decoder's allocations are capped.
+pub fn decode(bytes: &[u8], mime: &str) -> Result<image::DynamicImage, ImageProblem> {
+    let format = image::ImageFormat::from_mime_type(mime).ok_or(ImageProblem::Corrupt)?;
+    let reader = || image::ImageReader::with_format(std::io::Cursor::new(bytes), format);
+    let (w, h) = reader()
+        .into_dimensions()
+        .map_err(|_| ImageProblem::Corrupt)?;
+    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err(ImageProblem::TooManyPixels);
+    }
+    let mut limits = image::Limits::default();
+    limits.max_alloc = Some(512 * 1024 * 1024);
+    let mut decoder = reader();
+    decoder.limits(limits);
+    decoder.decode().map_err(|_| ImageProblem::Corrupt)
+}
+
 /// Width and height of an image that decodes completely; `None` when it is corrupt
-/// (a valid header followed by garbage is refused too).
+/// (a valid header followed by garbage is refused too) or too large to decode.
 pub fn decode_dimensions(bytes: &[u8], mime: &str) -> Option<(u32, u32)> {
-    let format = image::ImageFormat::from_mime_type(mime)?;
-    let image = image::load_from_memory_with_format(bytes, format).ok()?;
-    Some((image.width(), image.height()))
+    decode(bytes, mime).ok().map(|i| (i.width(), i.height()))
 }
 
 /// The resized versions of an image, beside the original: `<stem>-960.jpg` for
@@ -136,12 +170,20 @@ pub fn derivative_keys(storage_key: &str) -> (String, String) {
 /// Makes a JPEG no wider or taller than `max` (never upscaled); white behind
 /// transparency.
 pub fn resized_jpeg(bytes: &[u8], mime: &str, max: u32) -> Option<Vec<u8>> {
-    let format = image::ImageFormat::from_mime_type(mime)?;
-    let image = image::load_from_memory_with_format(bytes, format).ok()?;
+    jpeg_within(&decode(bytes, mime).ok()?, max)
+}
+
+/// The display (960) and phone (480) versions, from one decode.
+pub fn display_and_phone(bytes: &[u8], mime: &str) -> Option<(Vec<u8>, Vec<u8>)> {
+    let image = decode(bytes, mime).ok()?;
+    Some((jpeg_within(&image, 960)?, jpeg_within(&image, 480)?))
+}
+
+fn jpeg_within(image: &image::DynamicImage, max: u32) -> Option<Vec<u8>> {
     let image = if image.width() > max || image.height() > max {
         image.thumbnail(max, max)
     } else {
-        image
+        image.clone()
     };
     let rgba = image.to_rgba8();
     let mut rgb = image::RgbImage::new(rgba.width(), rgba.height());
@@ -198,6 +240,8 @@ mod tests {
             b"<svg xmlns=",
             b"MZ\x90\0",
             b"\xFF\xD8",
+            b"\0\0\0\x18ftypheic\0\0\0\0",
+            b"\0\0\0\x18ftypM4A \0\0\0\0",
         ] {
             assert_eq!(sniff(bytes), None);
         }
@@ -210,6 +254,36 @@ mod tests {
         let mut corrupt = good[..30].to_vec();
         corrupt.extend_from_slice(&[0u8; 64]);
         assert_eq!(decode_dimensions(&corrupt, "image/png"), None);
+    }
+
+    /// PNG chunk CRC (IEEE), so the doctored header still passes its checksum.
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xFFFF_FFFFu32;
+        for &b in bytes {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+
+    #[test]
+    fn an_image_claiming_too_many_pixels_is_not_decoded() {
+        // A valid PNG header for 20000 × 20000, without the pixels.
+        let mut header = png(1, 1);
+        header[16..20].copy_from_slice(&20000u32.to_be_bytes());
+        header[20..24].copy_from_slice(&20000u32.to_be_bytes());
+        let crc = crc32(&header[12..29]);
+        header[29..33].copy_from_slice(&crc.to_be_bytes());
+        assert_eq!(
+            decode(&header, "image/png").err(),
+            Some(ImageProblem::TooManyPixels)
+        );
     }
 
     #[test]

@@ -59,7 +59,9 @@ pub async fn agent_by_code(conn: &mut PgConnection, code: &str) -> sqlx::Result<
 /// Serialises changes to which presentation is active: concurrent publishes for one
 /// agent queue here instead of racing (the unique index is the backstop).
 pub async fn lock_agent(conn: &mut PgConnection, agent_id: Uuid) -> sqlx::Result<()> {
-    sqlx::query("SELECT 1 FROM agents WHERE agent_id = $1 FOR UPDATE")
+    // NO KEY UPDATE: publishes queue behind each other, while inserts that merely
+    // reference the agent (its presentations, media) are not blocked.
+    sqlx::query("SELECT 1 FROM agents WHERE agent_id = $1 FOR NO KEY UPDATE")
         .bind(agent_id)
         .execute(conn)
         .await
@@ -541,6 +543,25 @@ pub async fn insert_media(
     .await
 }
 
+/// The agent's own library rows among `ids`.
+pub async fn media_of_agent(
+    conn: &mut PgConnection,
+    agent_id: Uuid,
+    ids: &[Uuid],
+) -> sqlx::Result<Vec<MediaRow>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    sqlx::query_as(&format!(
+        "SELECT {MEDIA_COLUMNS} FROM presentation_media m
+         WHERE m.agent_id = $1 AND m.media_id = ANY($2) AND m.status = 'active'"
+    ))
+    .bind(agent_id)
+    .bind(ids)
+    .fetch_all(conn)
+    .await
+}
+
 pub async fn media_list(
     conn: &mut PgConnection,
     agent_id: Uuid,
@@ -593,12 +614,13 @@ pub async fn delete_media(conn: &mut PgConnection, media_id: Uuid) -> sqlx::Resu
 }
 
 /// Records the resized versions once the background job has written them.
+/// False when the media row is gone (deleted while resizing ran).
 pub async fn set_derivatives(
     conn: &mut PgConnection,
     media_id: Uuid,
     display_url: &str,
     thumbnail_url: &str,
-) -> sqlx::Result<()> {
+) -> sqlx::Result<bool> {
     sqlx::query(
         "UPDATE presentation_media
          SET display_url = $2, thumbnail_url = $3, is_optimized = true, updated_at = now()
@@ -609,7 +631,7 @@ pub async fn set_derivatives(
     .bind(thumbnail_url)
     .execute(conn)
     .await
-    .map(drop)
+    .map(|done| done.rows_affected() == 1)
 }
 
 pub async fn insert_template(

@@ -438,7 +438,7 @@ async fn serve_media(
     for (candidate, exact) in candidates {
         let options = GetOptions {
             range: range.map(|r| match r {
-                (start, Some(end)) => GetRange::Bounded(start..end + 1),
+                (start, Some(end)) => GetRange::Bounded(start..end.saturating_add(1)),
                 (start, None) => GetRange::Offset(start),
             }),
             ..Default::default()
@@ -449,9 +449,15 @@ async fn serve_media(
         {
             Ok(result) => result,
             Err(object_store::Error::NotFound { .. }) => continue,
+            // A range the file cannot satisfy is the client's mistake; anything else
+            // is ours.
+            Err(e) if range.is_some() => {
+                tracing::debug!(error = ?e, "unsatisfiable range");
+                return StatusCode::RANGE_NOT_SATISFIABLE.into_response();
+            }
             Err(e) => {
                 tracing::warn!(error = ?e, "media read failed");
-                return StatusCode::RANGE_NOT_SATISFIABLE.into_response();
+                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
             }
         };
         let total = result.meta.size;

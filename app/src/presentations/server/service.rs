@@ -35,15 +35,24 @@ impl Act {
     }
 }
 
-/// The owner rule: an agent always acts on their own decks; anyone else needs the
-/// permission, and (below super admin) the same tenant. Checked before existence, so
-/// a refusal does not reveal whether a presentation exists.
+/// The owner rule (SPEC §2.4, §4.11): an agent acts on their own decks only, with or
+/// without stored grants; other callers (admins) need the permission and, below
+/// super admin, the same tenant. Checked before existence, so a refusal does not
+/// reveal whether a presentation exists.
 pub fn authorize(caller: &CurrentUser, agent: &AgentRow, act: Act) -> AppResult<()> {
-    if caller.agent_id == Some(agent.agent_id) {
-        return Ok(());
+    match caller.agent_id {
+        Some(own) if own == agent.agent_id => Ok(()),
+        // A senior agent holds presentations.update, but that is for their own
+        // record: it never reaches another agent's carousel or media.
+        Some(_) => Err(AppError::Forbidden(format!(
+            "Insufficient permissions: agents act only on their own presentations ({} is not yours)",
+            agent.agent_code
+        ))),
+        None => {
+            caller.require(act.permission())?;
+            in_tenant(caller, agent)
+        }
     }
-    caller.require(act.permission())?;
-    in_tenant(caller, agent)
 }
 
 fn in_tenant(caller: &CurrentUser, agent: &AgentRow) -> AppResult<()> {
@@ -310,15 +319,100 @@ fn header<'a>(
     }
 }
 
-fn stored(slides: &[Slide], zone: chrono_tz::Tz) -> Vec<repo::StoredSlide<'_>> {
+fn stored(slides: &[Slide], zone: chrono_tz::Tz) -> AppResult<Vec<repo::StoredSlide<'_>>> {
     slides
         .iter()
-        .map(|slide| repo::StoredSlide {
-            slide,
-            active_from: resolve(&slide.active_from, zone),
-            active_until: resolve(&slide.active_until, zone),
+        .enumerate()
+        .map(|(i, slide)| {
+            let prefix = format!("slides[{i}].");
+            let (active_from, active_until) =
+                schedule(&slide.active_from, &slide.active_until, zone, &prefix)?;
+            Ok(repo::StoredSlide {
+                slide,
+                active_from,
+                active_until,
+            })
         })
         .collect()
+}
+
+/// A schedule as instants: (from, until), either open.
+type Window = (Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+
+/// A schedule resolved to instants, or a field error: a local time that does not
+/// exist in the zone (a DST gap) or an end that is not after the start.
+fn schedule(
+    from: &Option<String>,
+    until: &Option<String>,
+    zone: chrono_tz::Tz,
+    prefix: &str,
+) -> AppResult<Window> {
+    let given = |t: &Option<String>| t.as_deref().is_some_and(|t| !t.trim().is_empty());
+    let at = |t: &Option<String>, field: &str| match (given(t), resolve(t, zone)) {
+        (true, None) => Err(AppError::invalid_field(
+            &format!("{prefix}{field}"),
+            "That time does not exist in your timezone.",
+        )),
+        (_, at) => Ok(at),
+    };
+    let (from_at, until_at) = (at(from, "active_from")?, at(until, "active_until")?);
+    if let (Some(f), Some(u)) = (from_at, until_at) {
+        if u <= f {
+            return Err(AppError::invalid_field(
+                &format!("{prefix}active_until"),
+                "The end must come after the start.",
+            ));
+        }
+    }
+    Ok((from_at, until_at))
+}
+
+/// Slides may only use the deck owner's own library files (or the shipped demo
+/// images): a `media_id` must be theirs, and its URL, type and thumbnail come from
+/// the library row, not from the client.
+async fn owned_media(
+    conn: &mut PgConnection,
+    agent: &AgentRow,
+    slides: &[Slide],
+) -> AppResult<Vec<Slide>> {
+    let ids: Vec<Uuid> = slides.iter().filter_map(|s| s.media_id).collect();
+    let library = repo::media_of_agent(conn, agent.agent_id, &ids).await?;
+    let own_prefix = format!("/media/presentations/{}/", agent.agent_id);
+    let mut out = slides.to_vec();
+    for (i, slide) in out.iter_mut().enumerate() {
+        if slide.slide_type == SlideType::Text {
+            continue;
+        }
+        match slide.media_id {
+            Some(id) => {
+                let m = library.iter().find(|m| m.media_id == id).ok_or_else(|| {
+                    AppError::invalid_field(
+                        &format!("slides[{i}].media_url"),
+                        "Choose a file from your own library.",
+                    )
+                })?;
+                slide.media_url = Some(m.media_url.clone());
+                slide.media_type = Some(m.mime_type.clone());
+                slide.thumbnail_url = m.thumbnail_url.clone();
+            }
+            None => {
+                let url = slide.media_url.as_deref().unwrap_or_default();
+                let shipped = url.starts_with("/media/demo/");
+                if !(shipped || url.starts_with(&own_prefix)) {
+                    return Err(AppError::invalid_field(
+                        &format!("slides[{i}].media_url"),
+                        "Choose a file from your own library.",
+                    ));
+                }
+                slide.thumbnail_url = slide
+                    .thumbnail_url
+                    .take()
+                    .filter(|t| t.starts_with("/media/") && t.len() <= 500);
+                slide.media_type = slide.media_type.take().filter(|t| t.len() <= 50);
+            }
+        }
+    }
+    Ok(out)
 }
 
 async fn audit_write(
@@ -354,8 +448,14 @@ pub async fn create(
         authorize(caller, &agent, Act::Publish)?;
     }
     rules::validate(input)?;
+    // Lock order everywhere: the agent, then its presentations.
+    repo::lock_agent(&mut tx, agent.agent_id).await?;
     let zone = tz(&agent);
+    let slides = owned_media(&mut tx, &agent, &input.slides).await?;
+    let (active_from, active_until) = schedule(&input.active_from, &input.active_until, zone, "")?;
     let mut head = header(input, status, zone);
+    head.active_from = active_from;
+    head.active_until = active_until;
     let category = match input.template_id {
         Some(id) => repo::template(&mut tx, agent.tenant_id, id)
             .await?
@@ -368,11 +468,10 @@ pub async fn create(
     }
     let row = repo::insert(&mut tx, &agent, &head, caller.user_id).await?;
     let id = row.presentation_id;
-    repo::replace_slides(&mut tx, id, &stored(&input.slides, zone)).await?;
+    repo::replace_slides(&mut tx, id, &stored(&slides, zone)?).await?;
     if status == Status::Published {
         repo::mark_published(&mut tx, id, caller.user_id).await?;
         if input.is_active == Some(true) {
-            repo::lock_agent(&mut tx, agent.agent_id).await?;
             repo::activate(&mut tx, agent.agent_id, id).await?;
         }
     }
@@ -429,8 +528,12 @@ pub async fn update(
     effective.status = Some(status);
     rules::validate(&effective)?;
     let zone = tz(&agent);
-    repo::update_header(&mut tx, presentation_id, &header(input, status, zone)).await?;
-    repo::replace_slides(&mut tx, presentation_id, &stored(&input.slides, zone)).await?;
+    let slides = owned_media(&mut tx, &agent, &input.slides).await?;
+    let mut head = header(input, status, zone);
+    (head.active_from, head.active_until) =
+        schedule(&input.active_from, &input.active_until, zone, "")?;
+    repo::update_header(&mut tx, presentation_id, &head).await?;
+    repo::replace_slides(&mut tx, presentation_id, &stored(&slides, zone)?).await?;
     let newly_published = status == Status::Published && current_status != Status::Published;
     if newly_published {
         repo::mark_published(&mut tx, presentation_id, caller.user_id).await?;
@@ -577,6 +680,11 @@ pub async fn restore(
 ) -> AppResult<Presentation> {
     let mut tx = state.pool.begin().await?;
     let (agent, row) = locked(&mut tx, caller, agent_id, presentation_id, Act::Update).await?;
+    if row.status != Status::Archived.as_str() {
+        return Err(AppError::Conflict(
+            "Only archived presentations can be restored".into(),
+        ));
+    }
     set_status(&mut tx, &row, Status::Draft).await?;
     let restored = load(&mut tx, &agent, presentation_id).await?;
     tx.commit().await?;
