@@ -213,7 +213,9 @@ fn Editor(p: Presentation, agent: Option<Uuid>, reload: Callback<()>) -> impl In
             save(false);
         }
     });
-    let links = guard_links(ed.dirty);
+    // Browser-only: an Effect never runs during server rendering.
+    let links = StoredValue::new(true);
+    Effect::new(move |_| guard_links(ed.dirty, links));
     on_cleanup(move || {
         unload.remove();
         keys.remove();
@@ -316,10 +318,10 @@ fn Editor(p: Presentation, agent: Option<Uuid>, reload: Callback<()>) -> impl In
 
 /// Asks before an in-app link leaves unsaved work. The router follows links from a
 /// `window` listener; this one sits on `document`, so it runs first and can
-/// cancel. Returns the switch that turns it off when the editor goes away.
-fn guard_links(dirty: RwSignal<bool>) -> StoredValue<bool> {
+/// cancel. `active` switches it off when the editor goes away. Browser only: it
+/// builds a JS closure, which aborts the process if run on the server.
+fn guard_links(dirty: RwSignal<bool>, active: StoredValue<bool>) {
     use wasm_bindgen::{closure::Closure, JsCast};
-    let active = StoredValue::new(true);
     let guard = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
         if !active.try_get_value().unwrap_or(false) || !dirty.get_untracked() {
             return;
@@ -339,7 +341,6 @@ fn guard_links(dirty: RwSignal<bool>) -> StoredValue<bool> {
     let _ = document().add_event_listener_with_callback("click", guard.as_ref().unchecked_ref());
     // One small listener per editor visit; it does nothing once switched off.
     guard.forget();
-    active
 }
 
 /// The deck's optional schedule, in the agent's timezone.

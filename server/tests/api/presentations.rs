@@ -925,3 +925,33 @@ async fn slides_may_only_use_the_owners_own_media(pool: PgPool) {
     assert_eq!(deck["slides"][0]["media_url"], uploaded["media_url"]);
     assert_eq!(deck["slides"][0]["media_type"], "image/png");
 }
+
+/// The pages render on the server for a signed-in agent (no browser-only code runs
+/// there: a JS closure built during SSR would abort the whole process).
+#[sqlx::test(migrations = "../migrations")]
+async fn the_presentation_pages_render_on_the_server(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let t = token(&app, DEMO_AGENT_USER).await;
+    let pages = [
+        ("/agent", "Welcome"),
+        ("/agent/presentations", "Daily Promotional"),
+        (
+            "/agent/presentations/d0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11",
+            "slide-panel",
+        ),
+        ("/a/AGENT001", "aria-roledescription=\"carousel\""),
+    ];
+    for (path, expected) in pages {
+        let res = app
+            .send(
+                Request::builder()
+                    .uri(path)
+                    .header(header::AUTHORIZATION, format!("Bearer {t}"))
+                    .body(axum::body::Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::OK, "{path}");
+        assert!(res.text().contains(expected), "{path} lacks {expected}");
+    }
+}
