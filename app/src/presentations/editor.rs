@@ -465,7 +465,7 @@ fn SlideList() -> impl IntoView {
                     let last = i + 1 == count.get_untracked();
                     view! {
                         <li data-testid="slide-row"
-                            class=move || format!("flex items-center gap-2 rounded-btn border-2 p-2 {} {}",
+                            class=move || format!("flex flex-wrap items-center gap-2 rounded-btn border-2 p-2 {} {}",
                                 if ed.selected.get() == i { "border-brand bg-brand/5" } else { "border-line" },
                                 if target.get() == Some(i) && dragging.get().is_some_and(|d| d != i) { "ring-2 ring-accent" } else { "" })>
                             <div class="drag-handle" aria-hidden="true" data-testid="drag-handle" title=tr(T::DragToReorder)
@@ -492,13 +492,15 @@ fn SlideList() -> impl IntoView {
                                 on:pointercancel=move |_| { dragging.set(None); target.set(None); }>
                                 "⋮⋮"
                             </div>
-                            <button type="button" class="flex-1 min-w-0 text-left min-h-11" data-testid="select-slide"
+                            <button type="button" class="flex-1 min-w-0 basis-36 text-left min-h-11" data-testid="select-slide"
                                 aria-current=move || (ed.selected.get() == i).then_some("true")
                                 on:click=move |_| ed.selected.set(i)>
                                 <span class="block font-medium truncate">{move || format!("{}. {}", i + 1, summary().0)}</span>
                                 <span class="block text-sm text-muted">{move || summary().1}</span>
                             </button>
-                            <button type="button" class="icon-btn" id=format!("slide-up-{i}") disabled=i == 0
+                            // On a narrow phone the four actions wrap under the title.
+                            <div class="ml-auto flex gap-1">
+                            <button type="button" class="icon-btn" id=format!("slide-up-{i}") disabled={ i == 0 }
                                 aria-label=format!("{} {} {}", tr(T::MoveSlide), i + 1, tr(T::Up))
                                 on:click=move |_| move_slide(i, i.saturating_sub(1), Some(focus_after(i.saturating_sub(1), count.get_untracked(), true)))>"↑"</button>
                             <button type="button" class="icon-btn" id=format!("slide-down-{i}") disabled=last
@@ -516,7 +518,11 @@ fn SlideList() -> impl IntoView {
                                         }
                                     });
                                     ed.selected.set(i + 1);
-                                }>"⧉"</button>
+                                }>
+                                <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" stroke-width="2">
+                                    <rect x="8" y="8" width="12" height="12" rx="2"/><path d="M4 16V6a2 2 0 0 1 2-2h10"/>
+                                </svg>
+                            </button>
                             <button type="button" class="icon-btn text-danger" aria-label=format!("{} {}", tr(T::DeleteSlide), i + 1)
                                 on:click=move |_| {
                                     if window().confirm_with_message(tr(T::ConfirmDeleteSlide)).unwrap_or(false) {
@@ -529,6 +535,7 @@ fn SlideList() -> impl IntoView {
                                         ed.announce.set(tr(T::SlideDeleted).to_owned());
                                     }
                                 }>"✕"</button>
+                            </div>
                         </li>
                     }
                 }).collect_view()}
