@@ -102,10 +102,48 @@ pub fn endpoints() -> impl Iterator<Item = &'static Endpoint> {
         crate::users::server::rest::ENDPOINTS,
         crate::users::api::ENDPOINTS,
         crate::presentations::server::rest::ENDPOINTS,
+        crate::presentations::server::media_rest::ENDPOINTS,
         crate::presentations::api::ENDPOINTS,
     ]
     .into_iter()
     .flatten()
+}
+
+/// One feature's REST handlers under `/api/v1`: their OpenAPI tag, and a request
+/// body that parses for each of them (the permission matrix sends it).
+pub struct RestGroup {
+    pub tag: &'static str,
+    pub sample_body: &'static str,
+}
+
+impl RestGroup {
+    /// A documented REST handler of this group. The arguments read as the table row
+    /// they are in the feature's `ENDPOINTS`.
+    #[allow(clippy::too_many_arguments)]
+    pub const fn endpoint(
+        &self,
+        verb: Verb,
+        path: &'static str,
+        summary: &'static str,
+        access: Access,
+        request: Option<SchemaRef>,
+        response: SchemaRef,
+        errors: &'static [u16],
+    ) -> Endpoint {
+        Endpoint {
+            verb,
+            path,
+            summary,
+            tag: self.tag,
+            access,
+            server_fn: false,
+            docs: true,
+            request,
+            response,
+            errors,
+            sample_body: self.sample_body,
+        }
+    }
 }
 
 /// A web-UI server function under `/api/ui`: catalogued for the guard tests, left out

@@ -1,4 +1,5 @@
-//! Number formatting for people: byte sizes, durations. Pure, shared by both targets.
+//! Formatting: byte sizes and durations for people, hex for digests. Pure, shared
+//! by both targets.
 
 /// `1536` → `"1.5 KB"`; powers of 1024, one decimal below 10 units.
 pub fn bytes(n: u64) -> String {
@@ -48,4 +49,15 @@ mod tests {
         assert_eq!(duration_secs(3725), "1h 2m");
         assert_eq!(duration_secs(90_061), "1d 1h");
     }
+}
+
+/// Lowercase hex of bytes (digests, HMACs, ETags).
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
+            let _ = write!(out, "{b:02x}");
+            out
+        })
 }

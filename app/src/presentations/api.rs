@@ -46,8 +46,8 @@ pub async fn load_library(
     agent_id: Option<Uuid>,
     status: Option<String>,
 ) -> Result<Library, AppError> {
-    use crate::presentations::server::service;
     let caller = crate::auth::server::guard::signed_in()?;
+    use crate::presentations::server::service;
     let state = crate::state::app_state()?;
     // An admin who has not chosen an agent yet gets the list to choose from.
     if agent_id.is_none() && caller.agent_id.is_none() {
@@ -95,8 +95,8 @@ pub async fn create_presentation(
     custom_title: Option<String>,
     custom_subtitle: Option<String>,
 ) -> Result<Uuid, AppError> {
-    use crate::presentations::server::service;
     let caller = crate::auth::server::guard::signed_in()?;
+    use crate::presentations::server::service;
     let (state, meta) = crate::auth::server::guard::state_and_meta()?;
     let created = match template_id {
         Some(template_id) => {
@@ -130,14 +130,15 @@ pub async fn create_presentation(
     Ok(created.presentation_id)
 }
 
-/// The library's one-click actions share one body: guard, act, back to the list.
+/// The library's one-click actions share one body after their guard: act, then back
+/// to the list.
 #[cfg(feature = "ssr")]
 async fn deck_action(
+    caller: crate::auth::server::guard::CurrentUser,
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
     action: crate::presentations::server::service::DeckAction,
 ) -> Result<(), AppError> {
-    let caller = crate::auth::server::guard::signed_in()?;
     let (state, meta) = crate::auth::server::guard::state_and_meta()?;
     crate::presentations::server::service::apply(
         &state,
@@ -157,8 +158,9 @@ pub async fn duplicate_presentation(
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
 ) -> Result<(), AppError> {
-    use crate::presentations::server::service::DeckAction;
-    deck_action(agent_id, presentation_id, DeckAction::Duplicate).await
+    let caller = crate::auth::server::guard::signed_in()?;
+    let action = crate::presentations::server::service::DeckAction::Duplicate;
+    deck_action(caller, agent_id, presentation_id, action).await
 }
 
 /// Deletes a never-published draft; archives anything else.
@@ -167,8 +169,9 @@ pub async fn remove_presentation(
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
 ) -> Result<(), AppError> {
-    use crate::presentations::server::service::DeckAction;
-    deck_action(agent_id, presentation_id, DeckAction::Remove).await
+    let caller = crate::auth::server::guard::signed_in()?;
+    let action = crate::presentations::server::service::DeckAction::Remove;
+    deck_action(caller, agent_id, presentation_id, action).await
 }
 
 /// Archived → draft.
@@ -177,8 +180,9 @@ pub async fn restore_presentation(
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
 ) -> Result<(), AppError> {
-    use crate::presentations::server::service::DeckAction;
-    deck_action(agent_id, presentation_id, DeckAction::Restore).await
+    let caller = crate::auth::server::guard::signed_in()?;
+    let action = crate::presentations::server::service::DeckAction::Restore;
+    deck_action(caller, agent_id, presentation_id, action).await
 }
 
 #[server(prefix = "/api/ui", endpoint = "presentations/activate", input = PostUrl)]
@@ -186,8 +190,9 @@ pub async fn activate_presentation(
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
 ) -> Result<(), AppError> {
-    use crate::presentations::server::service::DeckAction;
-    deck_action(agent_id, presentation_id, DeckAction::Activate).await
+    let caller = crate::auth::server::guard::signed_in()?;
+    let action = crate::presentations::server::service::DeckAction::Activate;
+    deck_action(caller, agent_id, presentation_id, action).await
 }
 
 /// The editor's data: the presentation with every slide (scheduled ones too).

@@ -49,9 +49,7 @@ fn code_matches(pepper: &[u8], phone: &str, code: &str, stored_hex: &str) -> boo
     mac.verify_slice(&stored).is_ok()
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
+use crate::format::hex;
 
 fn unhex(s: &str) -> Option<Vec<u8>> {
     (s.len().is_multiple_of(2) && !s.is_empty())

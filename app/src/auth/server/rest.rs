@@ -7,7 +7,7 @@ use crate::auth::server::{
     service::{self, Client},
 };
 use crate::auth::types::*;
-use crate::catalog::{schema, Access, Endpoint, Verb};
+use crate::catalog::{schema, Access, Endpoint, RestGroup, Verb};
 use crate::error::AppResult;
 use crate::rest::{ApiJson, IdPath};
 use crate::state::AppState;
@@ -116,35 +116,16 @@ async fn revoke_others(
     ))))
 }
 
-const fn auth(
-    verb: Verb,
-    path: &'static str,
-    summary: &'static str,
-    access: Access,
-    request: Option<crate::catalog::SchemaRef>,
-    response: crate::catalog::SchemaRef,
-    errors: &'static [u16],
-) -> Endpoint {
-    Endpoint {
-        verb,
-        path,
-        summary,
-        tag: "auth",
-        access,
-        server_fn: false,
-        docs: true,
-        request,
-        response,
-        errors,
-        sample_body: SAMPLE,
-    }
-}
-
 /// Enough for the change-password body to parse; other endpoints ignore it.
 const SAMPLE: &str = r#"{"current_password":"x","new_password":"y","confirm_password":"z"}"#;
 
+const API: RestGroup = RestGroup {
+    tag: "auth",
+    sample_body: SAMPLE,
+};
+
 pub static ENDPOINTS: &[Endpoint] = &[
-    auth(
+    API.endpoint(
         Verb::Post,
         "/api/v1/auth/login",
         "Sign in with phone, email or agent code plus password",
@@ -153,7 +134,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
         schema::<TokenResponse>(),
         &[400, 401, 403, 422, 423, 429],
     ),
-    auth(
+    API.endpoint(
         Verb::Post,
         "/api/v1/auth/send-otp",
         "Send a 6-digit sign-in code by SMS (same answer for unknown phones)",
@@ -162,7 +143,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
         schema::<OtpSent>(),
         &[400, 422, 429],
     ),
-    auth(
+    API.endpoint(
         Verb::Post,
         "/api/v1/auth/verify-otp",
         "Sign in with an SMS code; creates a policyholder for a new phone",
@@ -171,7 +152,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
         schema::<TokenResponse>(),
         &[400, 401, 403, 422, 429],
     ),
-    auth(
+    API.endpoint(
         Verb::Post,
         "/api/v1/auth/refresh",
         "Exchange a refresh token for a new pair (rotates; reuse revokes the session)",
@@ -180,7 +161,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
         schema::<TokenResponse>(),
         &[400, 401],
     ),
-    auth(
+    API.endpoint(
         Verb::Post,
         "/api/v1/auth/logout",
         "End the session of the presented token (200 even if already ended)",
@@ -189,7 +170,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
         schema::<MessageResponse>(),
         &[],
     ),
-    auth(
+    API.endpoint(
         Verb::Put,
         "/api/v1/auth/change-password",
         "Change the password; ends every other session",
@@ -198,7 +179,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
         schema::<MessageResponse>(),
         &[400, 401, 422],
     ),
-    auth(
+    API.endpoint(
         Verb::Get,
         "/api/v1/auth/sessions",
         "The caller's live sessions, browser and mobile",
@@ -207,7 +188,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
         schema::<SessionInfo>(),
         &[401],
     ),
-    auth(
+    API.endpoint(
         Verb::Delete,
         "/api/v1/auth/sessions",
         "Revoke every session of the caller except this one",
@@ -216,7 +197,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
         schema::<MessageResponse>(),
         &[401],
     ),
-    auth(
+    API.endpoint(
         Verb::Delete,
         "/api/v1/auth/sessions/{session_id}",
         "Revoke one of the caller's sessions",

@@ -137,7 +137,7 @@ pub async fn upload(
     } else {
         None
     };
-    let hash = hex(&Sha256::digest(&upload.bytes));
+    let hash = crate::format::hex(&Sha256::digest(&upload.bytes));
     let mut conn = state.pool.acquire().await?;
     if let Some(existing) = repo::media_by_hash(&mut conn, agent.agent_id, &hash).await? {
         return Ok(to_media(existing, true));
@@ -262,10 +262,6 @@ fn sanitize(name: &str, ext: &str) -> String {
     } else {
         clean
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 pub async fn list(

@@ -15,6 +15,9 @@ use chrono::{DateTime, TimeZone, Utc};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+pub use super::actions::{activate, apply, duplicate, remove, restore, DeckAction, Removed};
+pub use super::templates::{from_template, templates};
+
 /// What a caller wants to do with an agent's presentations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Act {
@@ -67,7 +70,7 @@ fn agent_not_found() -> AppError {
     AppError::not_found("Agent")
 }
 
-fn presentation_not_found() -> AppError {
+pub(super) fn presentation_not_found() -> AppError {
     AppError::not_found("Presentation")
 }
 
@@ -288,7 +291,7 @@ pub async fn get(
     load(&mut conn, &agent, presentation_id).await
 }
 
-async fn load(
+pub(super) async fn load(
     conn: &mut PgConnection,
     agent: &AgentRow,
     presentation_id: Uuid,
@@ -299,10 +302,12 @@ async fn load(
     Ok(assemble(conn, vec![row], agent, false).await?.remove(0))
 }
 
-fn header<'a>(
+/// The header to write; the schedule comes resolved (`schedule`), so it is parsed
+/// and checked once.
+pub(super) fn header<'a>(
     input: &'a PresentationInput,
     status: Status,
-    zone: chrono_tz::Tz,
+    window: Window,
 ) -> repo::Header<'a> {
     repo::Header {
         name: input.name.trim(),
@@ -314,8 +319,8 @@ fn header<'a>(
         template_id: input.template_id,
         template_category: None,
         tags: &input.tags,
-        active_from: resolve(&input.active_from, zone),
-        active_until: resolve(&input.active_until, zone),
+        active_from: window.0,
+        active_until: window.1,
     }
 }
 
@@ -415,7 +420,7 @@ async fn owned_media(
     Ok(out)
 }
 
-async fn audit_write(
+pub(super) async fn audit_write(
     state: &AppState,
     meta: &RequestMeta,
     caller: &CurrentUser,
@@ -452,10 +457,8 @@ pub async fn create(
     repo::lock_agent(&mut tx, agent.agent_id).await?;
     let zone = tz(&agent);
     let slides = owned_media(&mut tx, &agent, &input.slides).await?;
-    let (active_from, active_until) = schedule(&input.active_from, &input.active_until, zone, "")?;
-    let mut head = header(input, status, zone);
-    head.active_from = active_from;
-    head.active_until = active_until;
+    let window = schedule(&input.active_from, &input.active_until, zone, "")?;
+    let mut head = header(input, status, window);
     let category = match input.template_id {
         Some(id) => repo::template(&mut tx, agent.tenant_id, id)
             .await?
@@ -529,9 +532,8 @@ pub async fn update(
     rules::validate(&effective)?;
     let zone = tz(&agent);
     let slides = owned_media(&mut tx, &agent, &input.slides).await?;
-    let mut head = header(input, status, zone);
-    (head.active_from, head.active_until) =
-        schedule(&input.active_from, &input.active_until, zone, "")?;
+    let window = schedule(&input.active_from, &input.active_until, zone, "")?;
+    let head = header(input, status, window);
     repo::update_header(&mut tx, presentation_id, &head).await?;
     repo::replace_slides(&mut tx, presentation_id, &stored(&slides, zone)?).await?;
     let newly_published = status == Status::Published && current_status != Status::Published;
@@ -561,252 +563,6 @@ pub async fn update(
     Ok(saved)
 }
 
-/// The guard-and-lock prologue of every single-deck change: the agent (authorised
-/// for `act`, then locked), and the presentation row, locked too.
-async fn locked(
-    tx: &mut PgConnection,
-    caller: &CurrentUser,
-    agent_id: Option<Uuid>,
-    presentation_id: Uuid,
-    act: Act,
-) -> AppResult<(AgentRow, PresentationRow)> {
-    let agent = target_agent(tx, caller, agent_id).await?;
-    authorize(caller, &agent, act)?;
-    repo::lock_agent(tx, agent.agent_id).await?;
-    let row = repo::get(tx, agent.agent_id, presentation_id, true)
-        .await?
-        .ok_or_else(presentation_not_found)?;
-    Ok((agent, row))
-}
-
-/// Makes a published presentation the agent's only active one.
-pub async fn activate(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
-    agent_id: Option<Uuid>,
-    presentation_id: Uuid,
-) -> AppResult<Presentation> {
-    let mut tx = state.pool.begin().await?;
-    let (agent, row) = locked(&mut tx, caller, agent_id, presentation_id, Act::Publish).await?;
-    if row.status != Status::Published.as_str() {
-        return Err(AppError::Conflict(
-            "Only published presentations can be active".into(),
-        ));
-    }
-    repo::activate(&mut tx, agent.agent_id, presentation_id).await?;
-    let active = load(&mut tx, &agent, presentation_id).await?;
-    tx.commit().await?;
-    audit_write(
-        state,
-        meta,
-        caller,
-        "presentation.activated",
-        ("presentation", presentation_id),
-        serde_json::json!({"agent_id": agent.agent_id}),
-    )
-    .await;
-    Ok(active)
-}
-
-/// What `remove` did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub enum Removed {
-    Deleted,
-    Archived,
-}
-
-/// Deletes a draft that was never published; archives anything else (it may be
-/// linked or shared, so it is kept, off the home page).
-pub async fn remove(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
-    agent_id: Option<Uuid>,
-    presentation_id: Uuid,
-) -> AppResult<Removed> {
-    let mut tx = state.pool.begin().await?;
-    let (agent, row) = locked(&mut tx, caller, agent_id, presentation_id, Act::Update).await?;
-    let outcome = if row.status == "draft" && row.published_at.is_none() {
-        repo::delete(&mut tx, presentation_id).await?;
-        Removed::Deleted
-    } else {
-        set_status(&mut tx, &row, Status::Archived).await?;
-        Removed::Archived
-    };
-    tx.commit().await?;
-    audit_write(
-        state,
-        meta,
-        caller,
-        match outcome {
-            Removed::Deleted => "presentation.deleted",
-            Removed::Archived => "presentation.archived",
-        },
-        ("presentation", presentation_id),
-        serde_json::json!({"agent_id": agent.agent_id}),
-    )
-    .await;
-    Ok(outcome)
-}
-
-/// Status-only change that keeps the content (archive, or back to draft to reuse).
-async fn set_status(
-    conn: &mut PgConnection,
-    row: &PresentationRow,
-    status: Status,
-) -> AppResult<()> {
-    let input = PresentationInput {
-        name: row.name.clone(),
-        description: row.description.clone(),
-        template_id: row.template_id,
-        tags: row.tags.clone(),
-        ..Default::default()
-    };
-    let mut head = header(&input, status, chrono_tz::UTC);
-    head.active_from = row.active_from;
-    head.active_until = row.active_until;
-    repo::update_header(conn, row.presentation_id, &head).await?;
-    Ok(())
-}
-
-/// Archived → draft, so an old deck can be edited and published again.
-pub async fn restore(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
-    agent_id: Option<Uuid>,
-    presentation_id: Uuid,
-) -> AppResult<Presentation> {
-    let mut tx = state.pool.begin().await?;
-    let (agent, row) = locked(&mut tx, caller, agent_id, presentation_id, Act::Update).await?;
-    if row.status != Status::Archived.as_str() {
-        return Err(AppError::Conflict(
-            "Only archived presentations can be restored".into(),
-        ));
-    }
-    set_status(&mut tx, &row, Status::Draft).await?;
-    let restored = load(&mut tx, &agent, presentation_id).await?;
-    tx.commit().await?;
-    audit_write(
-        state,
-        meta,
-        caller,
-        "presentation.restored",
-        ("presentation", presentation_id),
-        serde_json::json!({"agent_id": agent.agent_id}),
-    )
-    .await;
-    Ok(restored)
-}
-
-/// A draft copy with the same slides.
-pub async fn duplicate(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
-    agent_id: Option<Uuid>,
-    presentation_id: Uuid,
-) -> AppResult<Presentation> {
-    let source = get(state, caller, agent_id, presentation_id).await?;
-    let mut input = PresentationInput::from_presentation(&source);
-    input.name = copy_name(&source.name);
-    input.status = Some(Status::Draft);
-    input.is_active = None;
-    input.version = None;
-    create(state, meta, caller, Some(source.agent_id), &input).await
-}
-
-fn copy_name(name: &str) -> String {
-    let copy = format!("Copy of {name}");
-    copy.chars().take(rules::NAME_MAX).collect()
-}
-
-/// A new draft from a template, with its placeholders filled from the agent's input.
-pub async fn from_template(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
-    agent_id: Option<Uuid>,
-    request: &FromTemplate,
-) -> AppResult<Presentation> {
-    let (template, agent) = {
-        let mut conn = state.pool.acquire().await?;
-        let agent = target_agent(&mut conn, caller, agent_id).await?;
-        authorize(caller, &agent, Act::Create)?;
-        let template = repo::template(&mut conn, agent.tenant_id, request.template_id)
-            .await?
-            .ok_or_else(|| AppError::not_found("Template"))?;
-        (template, agent)
-    };
-    let skeletons: Vec<Slide> = serde_json::from_value(template.slides.0.clone())
-        .map_err(|e| AppError::internal("template slides do not parse", e))?;
-    let text = |v: &Option<String>, fallback: &str| {
-        v.as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .unwrap_or(fallback)
-            .to_owned()
-    };
-    let title = text(&request.custom_title, &template.name);
-    let subtitle = text(&request.custom_subtitle, "");
-    let phone = agent.phone_number.clone().unwrap_or_default();
-    let slides = rules::instantiate(
-        &skeletons,
-        &[
-            ("custom_title", &title),
-            ("custom_subtitle", &subtitle),
-            ("agent_name", &agent.display_name),
-            ("agent_phone", &phone),
-        ],
-    );
-    let input = PresentationInput {
-        name: text(&request.name, &template.name),
-        description: template.description.clone(),
-        slides,
-        template_id: Some(template.template_id),
-        ..Default::default()
-    };
-    let created = create(state, meta, caller, Some(agent.agent_id), &input).await?;
-    let mut conn = state.pool.acquire().await?;
-    repo::count_template_use(&mut conn, template.template_id).await?;
-    Ok(created)
-}
-
-/// Templates an agent can start from (active, inside their availability window).
-pub async fn templates(
-    state: &AppState,
-    caller: &CurrentUser,
-    category: Option<&str>,
-    public_only: bool,
-) -> AppResult<TemplateList> {
-    let category = match category.filter(|c| !c.is_empty()) {
-        Some(c) => Some(
-            TemplateCategory::parse(c)
-                .ok_or_else(|| AppError::invalid_field("category", "Unknown category."))?
-                .as_str(),
-        ),
-        None => None,
-    };
-    let mut conn = state.pool.acquire().await?;
-    let rows = repo::templates(&mut conn, caller.tenant_id, category, public_only).await?;
-    let templates = rows
-        .into_iter()
-        .filter_map(|t| {
-            Some(Template {
-                template_id: t.template_id,
-                category: TemplateCategory::parse(&t.category)?,
-                slides: serde_json::from_value(t.slides.0).unwrap_or_default(),
-                name: t.name,
-                description: t.description,
-                is_public: t.is_public,
-                thumbnail_url: t.preview_image_url,
-            })
-        })
-        .collect();
-    Ok(TemplateList { templates })
-}
-
 /// The agents an admin with `presentations.read` may open (tenant-scoped below
 /// super admin), for the library's agent picker.
 pub async fn agent_choices(state: &AppState, caller: &CurrentUser) -> AppResult<Vec<AgentCard>> {
@@ -818,42 +574,4 @@ pub async fn agent_choices(state: &AppState, caller: &CurrentUser) -> AppResult<
         .iter()
         .map(card)
         .collect())
-}
-
-/// Whether `caller` acts for their own agent record or for someone else's.
-pub fn owner_of(caller: &CurrentUser, agent: &AgentRow) -> bool {
-    caller.agent_id == Some(agent.agent_id)
-}
-
-/// The library page's one-click actions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DeckAction {
-    Duplicate,
-    Remove,
-    Restore,
-    Activate,
-}
-
-pub async fn apply(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
-    agent_id: Option<Uuid>,
-    presentation_id: Uuid,
-    action: DeckAction,
-) -> AppResult<()> {
-    match action {
-        DeckAction::Duplicate => duplicate(state, meta, caller, agent_id, presentation_id)
-            .await
-            .map(drop),
-        DeckAction::Remove => remove(state, meta, caller, agent_id, presentation_id)
-            .await
-            .map(drop),
-        DeckAction::Restore => restore(state, meta, caller, agent_id, presentation_id)
-            .await
-            .map(drop),
-        DeckAction::Activate => activate(state, meta, caller, agent_id, presentation_id)
-            .await
-            .map(drop),
-    }
 }

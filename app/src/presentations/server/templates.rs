@@ -1,7 +1,8 @@
-//! Managing the shared templates (super admins, `system.admin`): create, edit and
-//! retire. Agents only read them (`service::templates`) and start decks from them.
+//! Templates: the list agents start from, a new draft from one (placeholders
+//! filled), and managing them (super admins, `system.admin`): create, edit, retire.
 
 use super::repo;
+use super::service::{self, authorize, target_agent, Act};
 use crate::auth::permissions::Permission;
 use crate::auth::server::audit::{self, AuditEvent};
 use crate::auth::server::guard::{CurrentUser, RequestMeta};
@@ -136,4 +137,89 @@ pub async fn archive(
     )
     .await;
     Ok(())
+}
+
+/// A new draft from a template, with its placeholders filled from the agent's input.
+pub async fn from_template(
+    state: &AppState,
+    meta: &RequestMeta,
+    caller: &CurrentUser,
+    agent_id: Option<Uuid>,
+    request: &FromTemplate,
+) -> AppResult<Presentation> {
+    let (template, agent) = {
+        let mut conn = state.pool.acquire().await?;
+        let agent = target_agent(&mut conn, caller, agent_id).await?;
+        authorize(caller, &agent, Act::Create)?;
+        let template = repo::template(&mut conn, agent.tenant_id, request.template_id)
+            .await?
+            .ok_or_else(|| AppError::not_found("Template"))?;
+        (template, agent)
+    };
+    let skeletons: Vec<Slide> = serde_json::from_value(template.slides.0.clone())
+        .map_err(|e| AppError::internal("template slides do not parse", e))?;
+    let text = |v: &Option<String>, fallback: &str| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .unwrap_or(fallback)
+            .to_owned()
+    };
+    let title = text(&request.custom_title, &template.name);
+    let subtitle = text(&request.custom_subtitle, "");
+    let phone = agent.phone_number.clone().unwrap_or_default();
+    let slides = rules::instantiate(
+        &skeletons,
+        &[
+            ("custom_title", &title),
+            ("custom_subtitle", &subtitle),
+            ("agent_name", &agent.display_name),
+            ("agent_phone", &phone),
+        ],
+    );
+    let input = PresentationInput {
+        name: text(&request.name, &template.name),
+        description: template.description.clone(),
+        slides,
+        template_id: Some(template.template_id),
+        ..Default::default()
+    };
+    let created = service::create(state, meta, caller, Some(agent.agent_id), &input).await?;
+    let mut conn = state.pool.acquire().await?;
+    repo::count_template_use(&mut conn, template.template_id).await?;
+    Ok(created)
+}
+
+/// Templates an agent can start from (active, inside their availability window).
+pub async fn templates(
+    state: &AppState,
+    caller: &CurrentUser,
+    category: Option<&str>,
+    public_only: bool,
+) -> AppResult<TemplateList> {
+    let category = match category.filter(|c| !c.is_empty()) {
+        Some(c) => Some(
+            TemplateCategory::parse(c)
+                .ok_or_else(|| AppError::invalid_field("category", "Unknown category."))?
+                .as_str(),
+        ),
+        None => None,
+    };
+    let mut conn = state.pool.acquire().await?;
+    let rows = repo::templates(&mut conn, caller.tenant_id, category, public_only).await?;
+    let templates = rows
+        .into_iter()
+        .filter_map(|t| {
+            Some(Template {
+                template_id: t.template_id,
+                category: TemplateCategory::parse(&t.category)?,
+                slides: serde_json::from_value(t.slides.0).unwrap_or_default(),
+                name: t.name,
+                description: t.description,
+                is_public: t.is_public,
+                thumbnail_url: t.preview_image_url,
+            })
+        })
+        .collect();
+    Ok(TemplateList { templates })
 }

@@ -2,7 +2,7 @@
 
 use crate::auth::permissions::Permission;
 use crate::auth::server::guard::{CurrentUser, RequestMeta};
-use crate::catalog::{schema, Access, Endpoint, SchemaRef, Verb};
+use crate::catalog::{schema, Access, Endpoint, RestGroup, Verb};
 use crate::error::AppResult;
 use crate::rest::{ApiJson, IdPath};
 use crate::state::AppState;
@@ -239,39 +239,20 @@ async fn remove_role(
     Ok(Json(serde_json::json!({"message": message})))
 }
 
-const fn ep(
-    verb: Verb,
-    path: &'static str,
-    summary: &'static str,
-    access: Access,
-    request: Option<SchemaRef>,
-    response: SchemaRef,
-    errors: &'static [u16],
-) -> Endpoint {
-    Endpoint {
-        verb,
-        path,
-        summary,
-        tag: "users",
-        access,
-        server_fn: false,
-        docs: true,
-        request,
-        response,
-        errors,
-        sample_body: SAMPLE,
-    }
-}
-
 /// Parses as every JSON body here; refused later by validation, never by the guard.
 const SAMPLE: &str =
     r#"{"role":"guest","user_id":"00000000-0000-4000-8000-000000000002","role_name":"guest"}"#;
+
+const API: RestGroup = RestGroup {
+    tag: "users",
+    sample_body: SAMPLE,
+};
 
 use crate::catalog::Empty;
 use Permission::*;
 
 pub static ENDPOINTS: &[Endpoint] = &[
-    ep(
+    API.endpoint(
         Verb::Get,
         "/api/v1/users/me",
         "The caller's own user, roles, permissions and preferences",
@@ -280,7 +261,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
         schema::<UserResponse>(),
         &[401],
     ),
-    ep(
+    API.endpoint(
         Verb::Get,
         "/api/v1/users",
         "Search users (q, role, status, sort, limit, offset)",
@@ -289,7 +270,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
         schema::<UserResponse>(),
         &[401, 403],
     ),
-    ep(
+    API.endpoint(
         Verb::Get,
         "/api/v1/users/search",
         "Search users (same as GET /users)",
@@ -298,7 +279,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
         schema::<UserResponse>(),
         &[401, 403],
     ),
-    ep(
+    API.endpoint(
         Verb::Get,
         "/api/v1/users/export.csv",
         "The filtered user list as CSV",
@@ -307,7 +288,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
         schema::<Empty>(),
         &[401, 403],
     ),
-    ep(
+    API.endpoint(
         Verb::Post,
         "/api/v1/users",
         "Create a user (201)",
@@ -316,7 +297,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
         schema::<UserResponse>(),
         &[401, 403, 422],
     ),
-    ep(
+    API.endpoint(
         Verb::Get,
         "/api/v1/users/{user_id}",
         "One user (self, or users.read)",
@@ -325,7 +306,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
         schema::<UserResponse>(),
         &[401, 403, 404],
     ),
-    ep(
+    API.endpoint(
         Verb::Put,
         "/api/v1/users/{user_id}",
         "Edit a user (self: names only; users.update: also email, phone, status)",
@@ -334,7 +315,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
         schema::<UserResponse>(),
         &[400, 401, 403, 404, 422],
     ),
-    ep(
+    API.endpoint(
         Verb::Delete,
         "/api/v1/users/{user_id}",
         "Deactivate a user and end their sessions",
@@ -343,7 +324,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
         schema::<Empty>(),
         &[400, 401, 403, 404],
     ),
-    ep(
+    API.endpoint(
         Verb::Post,
         "/api/v1/users/{user_id}/reactivate",
         "Reactivate a deactivated user",
@@ -352,7 +333,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
         schema::<UserResponse>(),
         &[400, 401, 403, 404],
     ),
-    ep(
+    API.endpoint(
         Verb::Get,
         "/api/v1/users/{user_id}/preferences",
         "A user's preferences (self, or users.read)",
@@ -361,7 +342,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
         schema::<Preferences>(),
         &[401, 403, 404],
     ),
-    ep(
+    API.endpoint(
         Verb::Put,
         "/api/v1/users/{user_id}/preferences",
         "Change preferences; only keys sent change",
@@ -370,7 +351,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
         schema::<Preferences>(),
         &[401, 403, 404, 422],
     ),
-    ep(
+    API.endpoint(
         Verb::Get,
         "/api/v1/rbac/roles",
         "The ten roles and their permissions",
@@ -379,7 +360,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
         schema::<RoleInfo>(),
         &[401, 403],
     ),
-    ep(
+    API.endpoint(
         Verb::Get,
         "/api/v1/rbac/permissions",
         "The permission catalogue",
@@ -388,7 +369,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
         schema::<Empty>(),
         &[401, 403],
     ),
-    ep(
+    API.endpoint(
         Verb::Get,
         "/api/v1/rbac/users/{user_id}/roles",
         "A user's roles and permissions (self, or users.read)",
@@ -397,7 +378,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
         schema::<Empty>(),
         &[401, 403, 404],
     ),
-    ep(
+    API.endpoint(
         Verb::Post,
         "/api/v1/rbac/users/assign-role",
         "Give a user an extra role (idempotent)",
@@ -406,7 +387,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
         schema::<Empty>(),
         &[400, 401, 403],
     ),
-    ep(
+    API.endpoint(
         Verb::Post,
         "/api/v1/rbac/users/remove-role",
         "Take an extra role away",

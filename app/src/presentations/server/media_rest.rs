@@ -1,0 +1,320 @@
+//! The media routes: `POST /api/v1/presentations/media/upload` (multipart), the
+//! agent's library (`GET /media`, `DELETE /media/{id}`), and
+//! `/media/presentations/*`, which serves the stored files.
+
+use super::library::{self, Upload};
+use crate::auth::permissions::Permission;
+use crate::auth::server::guard::{CurrentUser, RequestMeta};
+use crate::catalog::{schema, Access, Endpoint, RestGroup, Verb};
+use crate::error::{AppError, AppResult};
+use crate::presentations::types::*;
+use crate::state::AppState;
+use axum::{
+    extract::{DefaultBodyLimit, Multipart, Path, Query, State},
+    http::{header, HeaderMap, HeaderValue, StatusCode},
+    response::{IntoResponse, Response},
+    routing::{get, post},
+    Json, Router,
+};
+use serde::Deserialize;
+use uuid::Uuid;
+
+pub fn routes(upload_limit: usize) -> Router<AppState> {
+    Router::new()
+        .route(
+            "/api/v1/presentations/media/upload",
+            post(upload).layer(DefaultBodyLimit::max(upload_limit)),
+        )
+        .route("/api/v1/presentations/media", get(media_list))
+        .route(
+            "/api/v1/presentations/media/{media_id}",
+            axum::routing::delete(media_delete),
+        )
+        .route("/media/presentations/{*key}", get(serve_media))
+}
+
+/// Multipart: `file` (required), optional `agent_id` for admins uploading for an
+/// agent. The guard runs before a byte of the body is read; the size is checked as
+/// the file streams in, so an oversized upload is cut off early.
+async fn upload(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    caller: CurrentUser,
+    request: axum::extract::Request,
+) -> AppResult<Json<Media>> {
+    if caller.agent_id.is_none() {
+        caller.require(Permission::PresentationsCreate)?;
+    }
+    // Parsed only after the guard, so a refused caller never gets a body error.
+    let mut multipart =
+        <Multipart as axum::extract::FromRequest<AppState>>::from_request(request, &state)
+            .await
+            .map_err(|e| AppError::BadRequest(format!("Malformed upload: {}", e.body_text())))?;
+    let limits = state.media.limits;
+    let ceiling = limits.video_max_bytes.max(limits.image_max_bytes);
+    let mut agent: Option<Uuid> = None;
+    let mut file: Option<Upload> = None;
+    let bad = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            AppError::TooLarge(format!(
+                "The file is too large: uploads can be up to {} MB.",
+                ceiling / (1024 * 1024)
+            ))
+        } else {
+            AppError::BadRequest(format!("Malformed upload: {}", e.body_text()))
+        }
+    };
+    while let Some(mut field) = multipart.next_field().await.map_err(bad)? {
+        match field.name() {
+            Some("agent_id") => {
+                let text = field.text().await.map_err(bad)?;
+                agent = Some(
+                    text.trim()
+                        .parse()
+                        .map_err(|_| AppError::invalid_field("agent_id", "Not an agent id."))?,
+                );
+            }
+            Some("file") => {
+                let file_name = field.file_name().unwrap_or_default().to_owned();
+                let declared = field.content_type().map(str::to_owned);
+                let mut bytes = Vec::new();
+                while let Some(chunk) = field.chunk().await.map_err(bad)? {
+                    bytes.extend_from_slice(&chunk);
+                    if bytes.len() as u64 > ceiling {
+                        return Err(AppError::TooLarge(format!(
+                            "The file is too large: uploads can be up to {} MB.",
+                            ceiling / (1024 * 1024)
+                        )));
+                    }
+                }
+                file = Some(Upload {
+                    file_name,
+                    declared,
+                    bytes: bytes.into(),
+                });
+            }
+            _ => {}
+        }
+    }
+    let file = file.ok_or_else(|| AppError::invalid_field("file", "Choose a file to upload."))?;
+    let agent = library::upload_agent(&state, &caller, agent).await?;
+    Ok(Json(
+        library::upload(&state, &meta, &caller, &agent, file).await?,
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+struct MediaQuery {
+    agent_id: Option<Uuid>,
+    media_type: Option<String>,
+    limit: Option<i64>,
+    offset: Option<i64>,
+}
+
+async fn media_list(
+    State(state): State<AppState>,
+    caller: CurrentUser,
+    Query(q): Query<MediaQuery>,
+) -> AppResult<Json<MediaList>> {
+    if caller.agent_id.is_none() {
+        caller.require(Permission::PresentationsRead)?;
+    }
+    Ok(Json(
+        library::list(
+            &state,
+            &caller,
+            q.agent_id,
+            q.media_type.as_deref(),
+            q.limit,
+            q.offset,
+        )
+        .await?,
+    ))
+}
+
+async fn media_delete(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    caller: CurrentUser,
+    crate::rest::IdPath(id): crate::rest::IdPath,
+) -> AppResult<StatusCode> {
+    if caller.agent_id.is_none() {
+        caller.require(Permission::PresentationsUpdate)?;
+    }
+    library::delete(&state, &meta, &caller, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Uploaded files, public like the carousel they appear on (keys are unguessable).
+/// Immutable: a key never changes content. Single byte ranges are honoured, so
+/// video can seek. A resized version that is not ready yet falls back to the
+/// original.
+async fn serve_media(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    use object_store::{path::Path as StorePath, GetOptions, GetRange, ObjectStore};
+    if key.contains("..") || key.contains("//") {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let key = format!("presentations/{key}");
+    let store = &state.media.store;
+    let range = headers
+        .get(header::RANGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(parse_range);
+    let mut candidates = vec![(key.clone(), true)];
+    if let Some(stem) = key
+        .strip_suffix("-960.jpg")
+        .or_else(|| key.strip_suffix("-480.jpg"))
+    {
+        for ext in ["jpg", "png", "webp", "gif"] {
+            candidates.push((format!("{stem}.{ext}"), false));
+        }
+    }
+    for (candidate, exact) in candidates {
+        let options = GetOptions {
+            range: range.map(|r| match r {
+                (start, Some(end)) => GetRange::Bounded(start..end.saturating_add(1)),
+                (start, None) => GetRange::Offset(start),
+            }),
+            ..Default::default()
+        };
+        let result = match store
+            .get_opts(&StorePath::from(candidate.as_str()), options)
+            .await
+        {
+            Ok(result) => result,
+            Err(object_store::Error::NotFound { .. }) => continue,
+            // A range the file cannot satisfy is the client's mistake; anything else
+            // is ours.
+            Err(e) if range.is_some() => {
+                tracing::debug!(error = ?e, "unsatisfiable range");
+                return StatusCode::RANGE_NOT_SATISFIABLE.into_response();
+            }
+            Err(e) => {
+                tracing::warn!(error = ?e, "media read failed");
+                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            }
+        };
+        let total = result.meta.size;
+        let served = result.range.clone();
+        let mime = mime_of(&candidate);
+        let body = axum::body::Body::from_stream(result.into_stream());
+        let mut response = Response::new(body);
+        let h = response.headers_mut();
+        h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+        h.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
+        h.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(if exact {
+                "public, max-age=31536000, immutable"
+            } else {
+                "public, max-age=60"
+            }),
+        );
+        h.insert(
+            header::CONTENT_LENGTH,
+            HeaderValue::from(served.end - served.start),
+        );
+        if range.is_some() {
+            *response.status_mut() = StatusCode::PARTIAL_CONTENT;
+            if let Ok(v) = HeaderValue::from_str(&format!(
+                "bytes {}-{}/{}",
+                served.start,
+                served.end.saturating_sub(1),
+                total
+            )) {
+                response.headers_mut().insert(header::CONTENT_RANGE, v);
+            }
+        }
+        return response;
+    }
+    StatusCode::NOT_FOUND.into_response()
+}
+
+/// `bytes=a-b` or `bytes=a-` (one range; others are served whole).
+fn parse_range(text: &str) -> Option<(u64, Option<u64>)> {
+    let spec = text.strip_prefix("bytes=")?;
+    if spec.contains(',') {
+        return None;
+    }
+    let (start, end) = spec.split_once('-')?;
+    let start = start.trim().parse().ok()?;
+    let end = match end.trim() {
+        "" => None,
+        e => Some(e.parse().ok()?),
+    };
+    match end {
+        Some(e) if e < start => None,
+        _ => Some((start, end)),
+    }
+}
+
+fn mime_of(key: &str) -> &'static str {
+    match key.rsplit('.').next() {
+        Some("jpg") => "image/jpeg",
+        Some("png") => "image/png",
+        Some("gif") => "image/gif",
+        Some("webp") => "image/webp",
+        Some("mp4") => "video/mp4",
+        Some("mov") => "video/quicktime",
+        Some("webm") => "video/webm",
+        Some("avi") => "video/x-msvideo",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The multipart and query endpoints take no JSON; any body parses as "none".
+const API: RestGroup = RestGroup {
+    tag: "presentations",
+    sample_body: "{}",
+};
+
+use Permission::*;
+
+pub static ENDPOINTS: &[Endpoint] = &[
+    API.endpoint(
+        Verb::Post,
+        "/api/v1/presentations/media/upload",
+        "Upload an image (JPEG/PNG/WebP/GIF ≤ 5 MB) or video (MP4/WebM/MOV ≤ 50 MB); \
+         multipart `file`, optional `agent_id`",
+        Access::AgentOr(PresentationsCreate),
+        None,
+        schema::<Media>(),
+        &[400, 413, 415, 422],
+    ),
+    API.endpoint(
+        Verb::Get,
+        "/api/v1/presentations/media",
+        "The agent's media library (agent_id for admins, media_type, limit, offset)",
+        Access::AgentOr(PresentationsRead),
+        None,
+        schema::<MediaList>(),
+        &[404, 422],
+    ),
+    API.endpoint(
+        Verb::Delete,
+        "/api/v1/presentations/media/{media_id}",
+        "Delete an unused library file (204; 409 while a slide uses it)",
+        Access::AgentOr(PresentationsUpdate),
+        None,
+        schema::<crate::catalog::Empty>(),
+        &[404, 409],
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_are_single_and_ordered() {
+        assert_eq!(parse_range("bytes=0-99"), Some((0, Some(99))));
+        assert_eq!(parse_range("bytes=100-"), Some((100, None)));
+        assert_eq!(parse_range("bytes=9-1"), None);
+        assert_eq!(parse_range("bytes=0-1,5-6"), None);
+        assert_eq!(parse_range("items=0-1"), None);
+    }
+}
