@@ -30,6 +30,17 @@ pub fn duration_secs(secs: u64) -> String {
     }
 }
 
+/// Lowercase hex of bytes (digests, HMACs, ETags).
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
+            let _ = write!(out, "{b:02x}");
+            out
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,15 +60,4 @@ mod tests {
         assert_eq!(duration_secs(3725), "1h 2m");
         assert_eq!(duration_secs(90_061), "1d 1h");
     }
-}
-
-/// Lowercase hex of bytes (digests, HMACs, ETags).
-pub fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes
-        .iter()
-        .fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
-            let _ = write!(out, "{b:02x}");
-            out
-        })
 }
