@@ -29,7 +29,14 @@ pub fn AgentHomePage() -> impl IntoView {
     };
     view! {
         <Title text=tr(T::HomeTitle)/>
-        <h1 class="text-2xl sm:text-3xl font-bold">{move || format!("{}, {}!", tr(T::Namaste), name())}</h1>
+        // Inside a Transition, so the server waits for the signed-in user before
+        // rendering the greeting (outside one it rendered "Namaste, !").
+        <Transition fallback=|| view! { <h1 class="text-2xl sm:text-3xl font-bold">{tr(T::Namaste)}"!"</h1> }>
+            <h1 class="text-2xl sm:text-3xl font-bold" data-testid="greeting">{move || match name() {
+                name if name.is_empty() => format!("{}!", tr(T::Namaste)),
+                name => format!("{}, {name}!", tr(T::Namaste)),
+            }}</h1>
+        </Transition>
         <div class="mt-4">
             <Transition fallback=|| view! { <div class="skeleton h-[220px] sm:h-[300px] mt-0"></div> }>
                 {move || carousel.get().map(|r| match r {

@@ -933,6 +933,7 @@ async fn the_presentation_pages_render_on_the_server(pool: PgPool) {
     let app = TestApp::seeded(pool).await;
     let t = token(&app, DEMO_AGENT_USER).await;
     let pages = [
+        ("/agent", "Namaste, Test!"),
         ("/agent", "Welcome"),
         ("/agent/presentations", "Daily Promotional"),
         (
