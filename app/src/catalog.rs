@@ -1,14 +1,35 @@
-//! The catalogue of every endpoint under `/api`: one entry per route, whether it is a
-//! server function or an axum handler.
+//! The catalogue: every endpoint under `/api`, declared once.
 //!
-//! It is the single list that the OpenAPI document is built from (entries with
-//! `docs`), that the router tests walk (every entry must be routed, every server
-//! function must be listed: `server/tests/api/docs.rs`), and that the permission
-//! matrix walks for anonymous callers and all ten roles (`server/tests/api/matrix.rs`).
-//! Web-UI server functions use `web_ui(..)`; REST handlers list their own entries.
+//! A feature registers each endpoint in its `server/routes.rs` with one [`Endpoint`]
+//! and its handler: `Api::rest(Endpoint::get(path, summary, access)…, handler)`, or
+//! `Api::server_fn::<F>(…)` for a Leptos server function (whose path comes from
+//! `F::PATH`, never a retyped string). From that one declaration come:
+//!
+//! - the route (path and verb), behind the **gate** of the entry's [`Access`]: the
+//!   gate runs before the handler, so a handler cannot forget its guard and cannot
+//!   disagree with its entry;
+//! - the OpenAPI document (`server/src/docs.rs`): parameters, request and response
+//!   schemas, the success status and every documented error;
+//! - the permission matrix (`server/tests/api/matrix.rs`), which calls every entry
+//!   anonymously and as each of the ten roles.
+//!
+//! `server/tests/api/docs.rs` walks the built router and fails on any `/api` route
+//! that is not catalogued.
 
-use std::borrow::Cow;
-use utoipa::openapi::{schema::Schema, RefOr};
+use crate::access::{Access, Denied};
+use crate::auth::server::guard::Caller;
+use crate::error::AppError;
+use crate::state::AppState;
+use axum::{
+    extract::{DefaultBodyLimit, Request, State},
+    handler::Handler,
+    http::{header, Method},
+    middleware::{from_fn, Next},
+    response::{IntoResponse, Response},
+    routing::{on, MethodFilter, MethodRouter},
+    Router,
+};
+use utoipa::openapi::{path::Parameter, schema::Schema, RefOr};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verb {
@@ -27,38 +48,57 @@ impl Verb {
             Verb::Delete => "DELETE",
         }
     }
+
+    pub fn method(self) -> Method {
+        match self {
+            Verb::Get => Method::GET,
+            Verb::Post => Method::POST,
+            Verb::Put => Method::PUT,
+            Verb::Delete => Method::DELETE,
+        }
+    }
+
+    fn filter(self) -> MethodFilter {
+        match self {
+            Verb::Get => MethodFilter::GET,
+            Verb::Post => MethodFilter::POST,
+            Verb::Put => MethodFilter::PUT,
+            Verb::Delete => MethodFilter::DELETE,
+        }
+    }
+
+    fn of(method: &Method) -> Option<Verb> {
+        [Verb::Get, Verb::Post, Verb::Put, Verb::Delete]
+            .into_iter()
+            .find(|v| v.method() == method)
+    }
 }
 
-/// Who may call an endpoint: the guard its handler must start with. The permission
-/// matrix test holds every endpoint to this for anonymous callers and all ten roles.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Access {
-    /// Anyone, signed in or not (health, sign-in itself).
-    Public,
-    /// Any signed-in user; acts on their own data only (profile, sessions).
-    SignedIn,
-    /// Signed in with this permission; the service then applies scope.
-    Permission(crate::auth::permissions::Permission),
-    /// The caller's own record, or anyone's with this permission (`/users/{id}`).
-    SelfOr(crate::auth::permissions::Permission),
-    /// The caller's own agent record's data (the owner rule, SPEC §2.4), or any
-    /// agent's in their tenant with this permission. The path or body names an agent.
-    OwnerOr(crate::auth::permissions::Permission),
-    /// Acts for the caller's own agent record when they have one (uploads, the media
-    /// library); callers without one need this permission.
-    AgentOr(crate::auth::permissions::Permission),
-}
-
-/// A named JSON schema, resolved lazily so the catalogue can be a `static`.
+/// A JSON schema and the named schemas it refers to, resolved lazily.
 #[derive(Clone, Copy)]
 pub struct SchemaRef {
-    pub name: fn() -> Cow<'static, str>,
+    /// The schema as it appears in an operation: a `$ref`, or an inline array of one.
+    pub schema: fn() -> RefOr<Schema>,
+    /// Adds the named schemas it needs to `components/schemas`.
     pub collect: fn(&mut Vec<(String, RefOr<Schema>)>),
 }
 
-pub const fn schema<T: utoipa::ToSchema>() -> SchemaRef {
+/// A named type, referred to by `$ref`.
+pub fn schema<T: utoipa::ToSchema>() -> SchemaRef {
     SchemaRef {
-        name: T::name,
+        schema: || RefOr::Ref(utoipa::openapi::Ref::from_schema_name(T::name())),
+        collect: collect::<T>,
+    }
+}
+
+/// A JSON array of a named type.
+pub fn list<T: utoipa::ToSchema>() -> SchemaRef {
+    SchemaRef {
+        schema: || {
+            utoipa::openapi::schema::ArrayBuilder::new()
+                .items(utoipa::openapi::Ref::from_schema_name(T::name()))
+                .into()
+        },
         collect: collect::<T>,
     }
 }
@@ -72,100 +112,318 @@ fn collect<T: utoipa::ToSchema>(out: &mut Vec<(String, RefOr<Schema>)>) {
 #[derive(utoipa::ToSchema)]
 pub struct Empty {}
 
+/// What a successful call answers.
+#[derive(Clone, Copy)]
+pub enum Body {
+    Json(SchemaRef),
+    /// No body (204, 304).
+    Nothing,
+    /// Bytes of this media type (CSV exports).
+    Media(&'static str),
+}
+
+/// One endpoint: everything the router, the docs and the tests need to know.
+#[derive(Clone)]
 pub struct Endpoint {
     pub verb: Verb,
-    /// OpenAPI form, with `{param}` placeholders.
+    /// Both the axum and the OpenAPI form, with `{param}` placeholders.
     pub path: &'static str,
     pub summary: &'static str,
     pub tag: &'static str,
     pub access: Access,
-    /// True when the route is a Leptos server function (POST JSON or GET query).
+    /// True when the route is a Leptos server function (POST body or GET query).
     pub server_fn: bool,
     /// Part of the mobile API and its OpenAPI document (web-UI server functions
-    /// under `/api/ui` are catalogued for the guard tests but not documented).
+    /// under `/api/ui` are catalogued for the gate and the tests, not documented).
     pub docs: bool,
     pub request: Option<SchemaRef>,
-    pub response: SchemaRef,
-    /// Statuses other than 200 that this endpoint answers on purpose.
+    /// Query parameters, when the handler reads any.
+    pub query: Option<fn() -> Vec<Parameter>>,
+    /// The success status (200, 201, 204) and its body.
+    pub status: u16,
+    pub response: Body,
+    /// Statuses other than success that this endpoint answers on purpose. 401 and
+    /// 403 are added for every guarded entry, 400 for every entry with input.
     pub errors: &'static [u16],
-    /// A well-formed request body for the permission-matrix test: JSON for the REST
-    /// API, form-encoded for `/api/ui` server functions.
+    /// A well-formed request for the permission matrix: JSON for the REST API,
+    /// form-encoded (or a query string) for `/api/ui` server functions.
     pub sample_body: &'static str,
+    /// A larger request-body limit than axum's default (uploads).
+    pub body_limit: Option<usize>,
 }
 
-/// Every endpoint, grouped by feature.
-pub fn endpoints() -> impl Iterator<Item = &'static Endpoint> {
-    [
-        crate::system::server::rest::ENDPOINTS,
-        crate::auth::server::rest::ENDPOINTS,
-        crate::auth::api::ENDPOINTS,
-        crate::users::server::rest::ENDPOINTS,
-        crate::users::api::ENDPOINTS,
-        crate::presentations::server::rest::ENDPOINTS,
-        crate::presentations::server::media_rest::ENDPOINTS,
-        crate::presentations::api::ENDPOINTS,
-    ]
-    .into_iter()
-    .flatten()
-}
-
-/// One feature's REST handlers under `/api/v1`: their OpenAPI tag, and a request
-/// body that parses for each of them (the permission matrix sends it).
-pub struct RestGroup {
-    pub tag: &'static str,
-    pub sample_body: &'static str,
-}
-
-impl RestGroup {
-    /// A documented REST handler of this group. The arguments read as the table row
-    /// they are in the feature's `ENDPOINTS`.
-    #[allow(clippy::too_many_arguments)]
-    pub const fn endpoint(
-        &self,
-        verb: Verb,
-        path: &'static str,
-        summary: &'static str,
-        access: Access,
-        request: Option<SchemaRef>,
-        response: SchemaRef,
-        errors: &'static [u16],
-    ) -> Endpoint {
-        Endpoint {
+impl Endpoint {
+    fn new(verb: Verb, path: &'static str, summary: &'static str, access: Access) -> Self {
+        Self {
             verb,
             path,
             summary,
-            tag: self.tag,
+            tag: "",
             access,
             server_fn: false,
             docs: true,
-            request,
-            response,
-            errors,
-            sample_body: self.sample_body,
+            request: None,
+            query: None,
+            status: 200,
+            response: Body::Json(schema::<Empty>()),
+            errors: &[],
+            sample_body: "",
+            body_limit: None,
         }
+    }
+
+    pub fn get(path: &'static str, summary: &'static str, access: Access) -> Self {
+        Self::new(Verb::Get, path, summary, access)
+    }
+    pub fn post(path: &'static str, summary: &'static str, access: Access) -> Self {
+        Self::new(Verb::Post, path, summary, access)
+    }
+    pub fn put(path: &'static str, summary: &'static str, access: Access) -> Self {
+        Self::new(Verb::Put, path, summary, access)
+    }
+    pub fn delete(path: &'static str, summary: &'static str, access: Access) -> Self {
+        Self::new(Verb::Delete, path, summary, access)
+    }
+
+    /// A Leptos server function: its path and verb are the function's own.
+    pub fn server_fn<F: server_fn::ServerFn>(summary: &'static str, access: Access) -> Self {
+        let verb = server_fn::axum::server_fn_paths()
+            .find(|(path, _)| *path == F::PATH)
+            .and_then(|(_, method)| Verb::of(&method))
+            .unwrap_or(Verb::Post);
+        let mut e = Self::new(verb, F::PATH, summary, access);
+        e.server_fn = true;
+        e.docs = F::PATH.starts_with("/api/v1/");
+        e
+    }
+
+    /// The JSON request body.
+    pub fn body<T: utoipa::ToSchema>(mut self) -> Self {
+        self.request = Some(schema::<T>());
+        self
+    }
+    /// The JSON response body.
+    pub fn returns<T: utoipa::ToSchema>(mut self) -> Self {
+        self.response = Body::Json(schema::<T>());
+        self
+    }
+    /// A JSON array of `T`.
+    pub fn returns_list<T: utoipa::ToSchema>(mut self) -> Self {
+        self.response = Body::Json(list::<T>());
+        self
+    }
+    /// Bytes of a media type (an export).
+    pub fn returns_media(mut self, media_type: &'static str) -> Self {
+        self.response = Body::Media(media_type);
+        self
+    }
+    /// 204 No Content.
+    pub fn no_content(mut self) -> Self {
+        self.status = 204;
+        self.response = Body::Nothing;
+        self
+    }
+    pub fn status(mut self, status: u16) -> Self {
+        self.status = status;
+        self
+    }
+    pub fn query<Q: utoipa::IntoParams>(mut self) -> Self {
+        self.query = Some(|| Q::into_params(|| Some(utoipa::openapi::path::ParameterIn::Query)));
+        self
+    }
+    pub fn errors(mut self, errors: &'static [u16]) -> Self {
+        self.errors = errors;
+        self
+    }
+    pub fn sample(mut self, body: &'static str) -> Self {
+        self.sample_body = body;
+        self
+    }
+    pub fn body_limit(mut self, bytes: usize) -> Self {
+        self.body_limit = Some(bytes);
+        self
+    }
+    /// The OpenAPI group, when not the `Api`'s.
+    pub fn tag(mut self, tag: &'static str) -> Self {
+        self.tag = tag;
+        self
+    }
+    /// Not part of the mobile API's document (web-UI functions).
+    pub fn undocumented(mut self) -> Self {
+        self.docs = false;
+        self
+    }
+
+    /// The `{name}` placeholders of the path, in order.
+    pub fn path_params(&self) -> impl Iterator<Item = &str> {
+        self.path
+            .split('/')
+            .filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
     }
 }
 
-/// A web-UI server function under `/api/ui`: catalogued for the guard tests, left out
-/// of the mobile API's OpenAPI document.
-pub const fn web_ui(
-    verb: Verb,
-    path: &'static str,
-    summary: &'static str,
-    access: Access,
+/// A feature's endpoints and the router built from them. Merge one per feature into
+/// `crate::api()`; the server mounts its router and documents its entries.
+pub struct Api {
+    tag: &'static str,
     sample_body: &'static str,
-) -> Endpoint {
-    Endpoint {
-        verb,
-        path,
-        summary,
-        tag: "web-ui",
-        access,
-        server_fn: true,
-        docs: false,
-        request: None,
-        response: schema::<Empty>(),
-        errors: &[],
-        sample_body,
+    router: Router<AppState>,
+    endpoints: Vec<Endpoint>,
+}
+
+impl Api {
+    /// `tag` is the OpenAPI group; `sample_body` the matrix's default request.
+    pub fn new(tag: &'static str, sample_body: &'static str) -> Self {
+        Self {
+            tag,
+            sample_body,
+            router: Router::new(),
+            endpoints: Vec::new(),
+        }
     }
+
+    fn entry(&mut self, mut e: Endpoint) -> Endpoint {
+        if e.tag.is_empty() {
+            e.tag = self.tag;
+        }
+        if e.sample_body.is_empty() && !e.server_fn {
+            e.sample_body = self.sample_body;
+        }
+        self.endpoints.push(e.clone());
+        e
+    }
+
+    /// An axum handler, routed at the entry's verb and path behind its gate.
+    pub fn rest<H, T>(mut self, endpoint: Endpoint, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        let e = self.entry(endpoint);
+        let mut route = on(e.verb.filter(), handler);
+        if let Some(limit) = e.body_limit {
+            route = route.layer(DefaultBodyLimit::max(limit));
+        }
+        let access = e.access;
+        let route = route.route_layer(from_fn(move |req: Request, next: Next| {
+            gate(access, None, req, next)
+        }));
+        self.router = self.router.route(e.path, route);
+        self
+    }
+
+    /// A Leptos server function (`Endpoint::server_fn::<F>`), routed here rather than
+    /// by `leptos_routes` so that it sits behind its gate like every other endpoint.
+    pub fn server_fn(mut self, endpoint: Endpoint) -> Self {
+        assert!(
+            endpoint.server_fn,
+            "{} is not a server function",
+            endpoint.path
+        );
+        let e = self.entry(endpoint);
+        let path = e.path;
+        let access = e.access;
+        let handler = |State(state): State<AppState>, req: Request| async move {
+            leptos_axum::handle_server_fns_with_context(
+                move || leptos::prelude::provide_context(state.clone()),
+                req,
+            )
+            .await
+            .into_response()
+        };
+        let route =
+            on(e.verb.filter(), handler).route_layer(from_fn(move |req: Request, next: Next| {
+                gate(access, Some(path), req, next)
+            }));
+        self.router = self.router.route(path, route);
+        self
+    }
+
+    /// A route outside `/api` (stored files): not an endpoint, so neither gated nor
+    /// documented. Never under `/api`.
+    pub fn outside_api(mut self, path: &'static str, route: MethodRouter<AppState>) -> Self {
+        assert!(
+            !path.starts_with("/api"),
+            "{path} is under /api: catalogue it"
+        );
+        self.router = self.router.route(path, route);
+        self
+    }
+
+    pub fn merge(mut self, other: Api) -> Self {
+        self.router = self.router.merge(other.router);
+        self.endpoints.extend(other.endpoints);
+        self
+    }
+
+    pub fn endpoints(&self) -> &[Endpoint] {
+        &self.endpoints
+    }
+
+    pub fn into_parts(self) -> (Router<AppState>, Vec<Endpoint>) {
+        (self.router, self.endpoints)
+    }
+}
+
+/// The guard of every catalogued route: the entry's `Access`, checked against the
+/// caller that `resolve_caller` put in the request. Record-level rules (self, owner,
+/// tenant) follow in the service.
+async fn gate(
+    access: Access,
+    server_fn: Option<&'static str>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let caller = req
+        .extensions()
+        .get::<Caller>()
+        .cloned()
+        .unwrap_or(Caller::Anonymous);
+    let verdict = match &caller {
+        Caller::User(user) => access.admit(Some(&user.grants())),
+        Caller::Anonymous => access.admit(None),
+        // Bad credentials stay an error even where anonymous callers are welcome.
+        Caller::Rejected(err) if access != Access::Public => {
+            return refuse(err.clone(), server_fn, &req)
+        }
+        Caller::Rejected(_) => Ok(()),
+    };
+    match verdict {
+        Ok(()) => next.run(req).await,
+        Err(Denied::SignIn) => refuse(
+            AppError::Unauthenticated("Authentication credentials not provided".into()),
+            server_fn,
+            &req,
+        ),
+        Err(Denied::Missing(p)) => refuse(
+            AppError::Forbidden(format!("Insufficient permissions: {p} required")),
+            server_fn,
+            &req,
+        ),
+    }
+}
+
+/// The refusal, as the endpoint would have answered it: a JSON error, or for a
+/// server function posted by a plain HTML form, the redirect back to the form with
+/// the error in the URL, the way server functions report their own errors.
+fn refuse(err: AppError, server_fn: Option<&'static str>, req: &Request) -> Response {
+    let accepts_html = req
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"));
+    if let (Some(path), true) = (server_fn, accepts_html) {
+        let referer = req
+            .headers()
+            .get(header::REFERER)
+            .and_then(|v| v.to_str().ok());
+        if let Some(url) = referer.and_then(|r| {
+            server_fn::error::ServerFnUrlError::new(path, err.clone())
+                .to_url(r)
+                .ok()
+        }) {
+            return axum::response::Redirect::to(url.as_str()).into_response();
+        }
+    }
+    err.into_response()
 }

@@ -15,7 +15,7 @@ pub fn HomePage() -> impl IntoView {
     ];
     // Agents land on their own home page: the carousel (SPEC §6).
     let agent_home = move || {
-        crate::ui::layout::use_session()
+        crate::frame::use_session()
             .filter(|me| me.is_agent())
             .map(|_| view! { <leptos_router::components::Redirect path="/agent"/> })
     };

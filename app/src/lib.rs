@@ -7,11 +7,19 @@
 // The editor's view types nest deeply; the default limit (128) is too low for them.
 #![recursion_limit = "256"]
 
+#[macro_use]
+mod text_enum;
+
+pub mod access;
+pub mod audit;
 pub mod auth;
+pub mod credentials;
 pub mod error;
 pub mod format;
+pub mod frame;
 pub mod home;
 pub mod i18n;
+pub mod paging;
 pub mod presentations;
 pub mod system;
 pub mod ui;
@@ -26,7 +34,19 @@ pub mod security;
 #[cfg(feature = "ssr")]
 pub mod state;
 
+/// Every endpoint of the app, each feature's merged: the router and the catalogue
+/// come from this one value (see `catalog`). `upload_limit` is the media upload's
+/// request-body limit in bytes.
+#[cfg(feature = "ssr")]
+pub fn api(upload_limit: usize) -> catalog::Api {
+    system::server::rest::api()
+        .merge(auth::server::rest::api())
+        .merge(users::server::rest::api())
+        .merge(presentations::server::rest::api(upload_limit))
+}
+
 use crate::auth::pages::{LoginPage, OtpPage, SecurityPage};
+use crate::frame::Layout;
 use crate::home::{HomePage, NotFound};
 use crate::i18n::Lang;
 use crate::presentations::{
@@ -34,7 +54,7 @@ use crate::presentations::{
     pages::{AgentHomePage, LibraryPage, PublicCarouselPage},
 };
 use crate::system::pages::StatusPage;
-use crate::ui::{feedback::error_fallback, layout::Layout, toast::Toasts};
+use crate::ui::{feedback::error_fallback, toast::Toasts};
 use crate::users::pages::{AdminUsersPage, NewUserPage, ProfilePage, UserDetailPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};

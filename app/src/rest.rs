@@ -1,6 +1,7 @@
 //! Helpers for the REST handlers of `/api/v1`: a JSON extractor whose rejections are
 //! `AppError`s (so a malformed body gets our JSON error body, not axum's text), and
-//! the `{id}` path extractor that answers 404 for a malformed id.
+//! a query-string extractor with the same JSON errors, and the `{id}` path extractor
+//! that answers 404 for a malformed id.
 
 use crate::error::AppError;
 use axum::extract::{rejection::JsonRejection, FromRequest, FromRequestParts, Request};
@@ -32,6 +33,27 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
                 e.body_text()
             ))),
         }
+    }
+}
+
+/// `axum::extract::Query`, with a malformed query string answered by
+/// `AppError::BadRequest` (400, our JSON body) instead of axum's plain text.
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Query(q)| ApiQuery(q))
+            .map_err(|e| {
+                AppError::BadRequest(format!(
+                    "Malformed query string: {}",
+                    e.body_text()
+                        .trim_start_matches("Failed to deserialize query string: ")
+                ))
+            })
     }
 }
 

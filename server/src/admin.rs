@@ -2,10 +2,11 @@
 
 use crate::cli::CreateAdmin;
 use anyhow::{bail, Context};
-use app::users::{
-    server::{password, repo},
-    types::{is_valid_email, normalize_phone, validate_new_password, Role},
+use app::access::Role;
+use app::credentials::{
+    argon2id, is_valid_email, normalize_phone, password::validate_new_password,
 };
+use app::users::server::repo;
 use sqlx::PgPool;
 use std::io::{BufRead, Write};
 use uuid::Uuid;
@@ -84,7 +85,7 @@ fn prompt(question: &str) -> anyhow::Result<String> {
 
 /// Creates or promotes the admin in one transaction. Returns (id, created).
 pub async fn create(pool: &PgPool, input: &AdminInput) -> anyhow::Result<(Uuid, bool)> {
-    let hash = password::hash(input.password.clone()).await?;
+    let hash = argon2id::hash(input.password.clone()).await?;
     let mut tx = pool.begin().await?;
     let result = repo::upsert_by_identifier(
         &mut tx,
@@ -145,7 +146,7 @@ mod tests {
                 .await
                 .unwrap();
         assert_eq!(role, "super_admin");
-        assert!(password::verify("correct horse".into(), hash)
+        assert!(argon2id::verify("correct horse".into(), hash)
             .await
             .unwrap());
     }

@@ -3,27 +3,37 @@
 //! site (`public/vendor/swagger-ui`, copied from the `swagger-ui-dist` npm package):
 //! it renders with the network cut off.
 
-use app::catalog::{self, Access, Endpoint, Verb};
+use app::access::Access;
+use app::catalog::{Api, Body, Endpoint, Verb};
 use app::error::ErrorBody;
 use app::state::ServiceInfo;
-use axum::{response::Html, routing::get, Json, Router};
+use axum::{response::Html, routing::get, Json};
 use utoipa::openapi::{
-    path::{HttpMethod, OperationBuilder, PathItem, PathsBuilder},
+    path::{
+        HttpMethod, OperationBuilder, Parameter, ParameterBuilder, ParameterIn, PathItem,
+        PathsBuilder,
+    },
     request_body::RequestBodyBuilder,
     response::ResponseBuilder,
+    schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type},
     security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme},
     ComponentsBuilder, ContentBuilder, InfoBuilder, OpenApi, OpenApiBuilder, Ref, Required,
 };
 use utoipa::ToSchema;
 
-pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
-    let doc = serde_json::to_value(openapi()).unwrap_or_default();
-    Router::new()
-        .route(
-            "/api/v1/openapi.json",
-            get(move || async move { Json(doc) }),
+/// `/api/v1/openapi.json` (the document of `endpoints`, built once) and `/docs`.
+pub fn api(endpoints: &[Endpoint]) -> Api {
+    let doc = std::sync::Arc::new(serde_json::to_value(openapi(endpoints)).unwrap_or_default());
+    let serve = move || {
+        let doc = doc.clone();
+        async move { Json((*doc).clone()) }
+    };
+    Api::new("docs", "")
+        .rest(
+            Endpoint::get("/api/v1/openapi.json", "This document", Access::Public).undocumented(),
+            serve,
         )
-        .route("/docs", get(swagger_page))
+        .outside_api("/docs", get(swagger_page))
 }
 
 fn http_method(verb: Verb) -> HttpMethod {
@@ -43,17 +53,78 @@ fn json_ref(name: &str) -> utoipa::openapi::Content {
 
 fn status_text(status: u16) -> &'static str {
     match status {
+        200 => "Success",
+        201 => "Created",
+        204 => "Done; no body",
+        304 => "Not modified: the copy the client has (`If-None-Match`) is current",
         400 => "Malformed request",
         401 => "Not signed in, or the token is invalid",
         403 => "Not allowed",
         404 => "Not found",
         409 => "Conflict",
+        413 => "Too large",
+        415 => "Unsupported file type",
         422 => "Invalid input; `fields` says which",
         423 => "Locked",
         429 => "Rate limited; see `Retry-After`",
         503 => "A dependency (the database) is unavailable",
         _ => "Internal error",
     }
+}
+
+/// The `{name}` parameters of the path: ids are UUIDs.
+fn path_parameters(endpoint: &Endpoint) -> Vec<Parameter> {
+    endpoint
+        .path_params()
+        .map(|name| {
+            let schema = if name.ends_with("_id") {
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .format(Some(SchemaFormat::KnownFormat(KnownFormat::Uuid)))
+            } else {
+                ObjectBuilder::new().schema_type(Type::String)
+            };
+            ParameterBuilder::new()
+                .name(name)
+                .parameter_in(ParameterIn::Path)
+                .required(Required::True)
+                .schema(Some(schema))
+                .build()
+        })
+        .collect()
+}
+
+fn success(endpoint: &Endpoint) -> utoipa::openapi::Response {
+    let response = ResponseBuilder::new().description(status_text(endpoint.status));
+    match endpoint.response {
+        Body::Json(schema) => response
+            .content(
+                "application/json",
+                ContentBuilder::new()
+                    .schema(Some((schema.schema)()))
+                    .build(),
+            )
+            .build(),
+        Body::Media(media_type) => response
+            .content(
+                media_type,
+                ContentBuilder::new()
+                    .schema(Some(ObjectBuilder::new().schema_type(Type::String)))
+                    .build(),
+            )
+            .build(),
+        Body::Nothing => response.build(),
+    }
+}
+
+fn error_response(status: u16) -> utoipa::openapi::Response {
+    let response = ResponseBuilder::new().description(status_text(status));
+    if status == 304 {
+        return response.build();
+    }
+    response
+        .content("application/json", json_ref(&ErrorBody::name()))
+        .build()
 }
 
 fn operation(endpoint: &Endpoint) -> utoipa::openapi::path::Operation {
@@ -66,74 +137,60 @@ fn operation(endpoint: &Endpoint) -> utoipa::openapi::path::Operation {
             endpoint
                 .path
                 .trim_start_matches("/api/v1/")
-                .replace(['/', '{', '}', '-'], "_")
+                .replace(['/', '{', '}', '-', '.'], "_")
         )))
-        .response(
-            "200",
-            ResponseBuilder::new()
-                .description("Success")
-                .content("application/json", json_ref(&(endpoint.response.name)())),
-        );
+        .response(endpoint.status.to_string(), success(endpoint));
+    let mut parameters = path_parameters(endpoint);
+    if let Some(query) = endpoint.query {
+        parameters.extend(query());
+    }
+    if !parameters.is_empty() {
+        op = op.parameters(Some(parameters));
+    }
     if let Some(request) = endpoint.request {
         op = op.request_body(Some(
             RequestBodyBuilder::new()
                 .required(Some(Required::True))
-                .content("application/json", json_ref(&(request.name)()))
+                .content(
+                    "application/json",
+                    ContentBuilder::new()
+                        .schema(Some((request.schema)()))
+                        .build(),
+                )
                 .build(),
         ));
     }
-    for status in endpoint.errors {
-        op = op.response(
-            status.to_string(),
-            ResponseBuilder::new()
-                .description(status_text(*status))
-                .content("application/json", json_ref(&ErrorBody::name())),
-        );
+    // Every request can be malformed, and every endpoint can fail inside.
+    let mut statuses: Vec<u16> = endpoint.errors.to_vec();
+    statuses.extend([400, 500]);
+    if endpoint.access != Access::Public {
+        statuses.extend([401, 403]);
+        op = op.security(SecurityRequirement::new("bearer", Vec::<String>::new()));
+        let description = match endpoint.access {
+            Access::Permission(p) => Some(format!("Requires the `{p}` permission.")),
+            Access::SelfOr(p) => Some(format!("The caller's own record, or `{p}`.")),
+            Access::OwnerOr(p) => Some(format!(
+                "The caller's own agent record, or any agent of their tenant through an \
+                 admin role with `{p}`."
+            )),
+            Access::AgentOr(p) => Some(format!(
+                "Callers with an agent record act for it; others need `{p}` through an \
+                 admin role."
+            )),
+            _ => None,
+        };
+        op = op.description(description);
     }
-    match endpoint.access {
-        Access::Public => op.build(),
-        Access::SignedIn
-        | Access::Permission(_)
-        | Access::SelfOr(_)
-        | Access::OwnerOr(_)
-        | Access::AgentOr(_) => {
-            let mut op = op.security(SecurityRequirement::new("bearer", Vec::<String>::new()));
-            match endpoint.access {
-                Access::Permission(p) => {
-                    op = op.description(Some(format!("Requires the `{p}` permission.")))
-                }
-                Access::SelfOr(p) => {
-                    op = op.description(Some(format!("The caller's own record, or `{p}`.")))
-                }
-                Access::OwnerOr(p) => {
-                    op = op.description(Some(format!(
-                        "The caller's own agent record, or any agent of their tenant with `{p}`."
-                    )))
-                }
-                Access::AgentOr(p) => {
-                    op = op.description(Some(format!(
-                        "Callers with an agent record act for it; others need `{p}`."
-                    )))
-                }
-                _ => {}
-            }
-            for status in [401u16, 403] {
-                if !endpoint.errors.contains(&status) {
-                    op = op.response(
-                        status.to_string(),
-                        ResponseBuilder::new()
-                            .description(status_text(status))
-                            .content("application/json", json_ref(&ErrorBody::name())),
-                    );
-                }
-            }
-            op.build()
-        }
+    statuses.sort_unstable();
+    statuses.dedup();
+    for status in statuses {
+        op = op.response(status.to_string(), error_response(status));
     }
+    op.build()
 }
 
 /// The whole document. Paths and schemas come from the catalogue only.
-pub fn openapi() -> OpenApi {
+pub fn openapi(endpoints: &[Endpoint]) -> OpenApi {
     let mut paths = PathsBuilder::new();
     let mut schemas = Vec::new();
     ErrorBody::schemas(&mut schemas);
@@ -143,8 +200,10 @@ pub fn openapi() -> OpenApi {
     ));
     // Several verbs may share a path; group them into one PathItem each.
     let mut items: std::collections::BTreeMap<&str, PathItem> = Default::default();
-    for endpoint in catalog::endpoints().filter(|e| e.docs) {
-        (endpoint.response.collect)(&mut schemas);
+    for endpoint in endpoints.iter().filter(|e| e.docs) {
+        if let Body::Json(response) = endpoint.response {
+            (response.collect)(&mut schemas);
+        }
         if let Some(request) = endpoint.request {
             (request.collect)(&mut schemas);
         }

@@ -2,6 +2,7 @@
 //! server with graceful shutdown.
 
 use crate::{config::Settings, db, docs, lang, middleware};
+use app::catalog::Endpoint;
 use app::error::AppError;
 use app::state::{AppState, Environment, ServiceInfo};
 use app::{shell, App};
@@ -10,7 +11,7 @@ use axum::{
     Router,
 };
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list_with_exclusions, LeptosRoutes};
 use sqlx::PgPool;
 use std::time::Duration;
 use tokio::net::TcpListener;
@@ -25,9 +26,21 @@ pub fn leptos_options(site_root: &std::path::Path) -> anyhow::Result<LeptosOptio
     Ok(options)
 }
 
+/// Every catalogued endpoint, as routed by `build_router` (the docs and the tests
+/// read this).
+pub fn catalogue() -> Vec<Endpoint> {
+    api(0).into_parts().1
+}
+
+/// The app's endpoints plus the OpenAPI document, which is built from them.
+fn api(upload_limit: usize) -> app::catalog::Api {
+    let app = app::api(upload_limit);
+    let docs = docs::api(app.endpoints());
+    app.merge(docs)
+}
+
 /// The whole application as one `Router`: pages, server functions, REST, docs.
 pub fn build_router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
     let environment = state.info.environment;
     let leptos_state = state.clone();
     let context_state = state.clone();
@@ -36,12 +49,17 @@ pub fn build_router(state: AppState) -> Router {
     // The multipart body may carry the largest video plus the form's framing.
     let limits = state.media.limits;
     let upload_limit = (limits.video_max_bytes.max(limits.image_max_bytes) + 1024 * 1024) as usize;
+    let (api, endpoints) = api(upload_limit).into_parts();
+    // Server functions are routed by the catalogue, behind their gates; Leptos must
+    // not register them a second time.
+    let server_fns = endpoints
+        .iter()
+        .filter(|e| e.server_fn)
+        .map(|e| e.path.to_owned())
+        .collect();
+    let routes = generate_route_list_with_exclusions(App, Some(server_fns));
     Router::new()
-        .merge(app::system::server::rest::routes())
-        .merge(app::auth::server::rest::routes())
-        .merge(app::users::server::rest::routes())
-        .merge(app::presentations::server::rest::routes(upload_limit))
-        .merge(docs::routes())
+        .merge(api)
         .merge(lang::routes())
         .leptos_routes_with_context(
             &state,

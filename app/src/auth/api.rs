@@ -8,6 +8,15 @@ use leptos::prelude::*;
 use server_fn::codec::{GetUrl, PostUrl};
 use uuid::Uuid;
 
+// The server side: each function starts with `ctx()?` (the caller that the gate of
+// its catalogue entry in server/rest.rs admitted) or `public()`.
+#[cfg(feature = "ssr")]
+use crate::auth::server::{
+    guard::{ctx, public, request_meta, Ctx},
+    otp,
+    service::{self, Client},
+};
+
 #[cfg(feature = "ssr")]
 mod ssr {
     use crate::auth::server::resolve::SESSION_KEY;
@@ -39,12 +48,10 @@ mod ssr {
 /// The signed-in user of this browser, if any.
 #[server(prefix = "/api/ui", endpoint = "auth/me", input = GetUrl)]
 pub async fn current_user() -> Result<Option<SessionUser>, AppError> {
-    let caller = crate::auth::server::guard::public();
+    let caller = public();
     let state = crate::state::app_state()?;
     match caller.user() {
-        Ok(user) => crate::auth::server::service::session_user(&state, user.user_id)
-            .await
-            .map(Some),
+        Ok(user) => service::session_user(&state, user.user_id).await.map(Some),
         Err(_) => Ok(None),
     }
 }
@@ -57,8 +64,8 @@ pub async fn web_login(
     password: String,
     next: Option<String>,
 ) -> Result<(), AppError> {
-    let _ = crate::auth::server::guard::public();
-    let (state, meta) = crate::auth::server::guard::state_and_meta()?;
+    let _ = public();
+    let (state, meta) = (crate::state::app_state()?, request_meta());
     let identifier = identifier.unwrap_or_default();
     let request = crate::auth::types::LoginRequest {
         email: identifier.contains('@').then(|| identifier.clone()),
@@ -66,13 +73,7 @@ pub async fn web_login(
         agent_code,
         password: Some(password),
     };
-    let login = crate::auth::server::service::login(
-        &state,
-        &meta,
-        &request,
-        crate::auth::server::service::Client::Browser,
-    )
-    .await?;
+    let login = service::login(&state, &meta, &request, Client::Browser).await?;
     ssr::attach(&login).await?;
     leptos_axum::redirect(&crate::security::safe_local_path(next));
     Ok(())
@@ -81,9 +82,9 @@ pub async fn web_login(
 /// Sends a code and moves on to the code entry page.
 #[server(prefix = "/api/ui", endpoint = "auth/otp/send", input = PostUrl)]
 pub async fn web_send_otp(phone_number: String) -> Result<(), AppError> {
-    let _ = crate::auth::server::guard::public();
-    let (state, meta) = crate::auth::server::guard::state_and_meta()?;
-    let sent = crate::auth::server::otp::send(&state, &meta, &phone_number).await?;
+    let _ = public();
+    let (state, meta) = (crate::state::app_state()?, request_meta());
+    let sent = otp::send(&state, &meta, &phone_number).await?;
     leptos_axum::redirect(&format!(
         "/login/otp?phone={}",
         &sent.data.phone_number[3..]
@@ -94,16 +95,9 @@ pub async fn web_send_otp(phone_number: String) -> Result<(), AppError> {
 /// Checks the code and signs the browser in.
 #[server(prefix = "/api/ui", endpoint = "auth/otp/verify", input = PostUrl)]
 pub async fn web_verify_otp(phone_number: String, otp: String) -> Result<(), AppError> {
-    let _ = crate::auth::server::guard::public();
-    let (state, meta) = crate::auth::server::guard::state_and_meta()?;
-    let login = crate::auth::server::otp::verify(
-        &state,
-        &meta,
-        &phone_number,
-        &otp,
-        crate::auth::server::service::Client::Browser,
-    )
-    .await?;
+    let _ = public();
+    let (state, meta) = (crate::state::app_state()?, request_meta());
+    let login = otp::verify(&state, &meta, &phone_number, &otp, Client::Browser).await?;
     ssr::attach(&login).await?;
     leptos_axum::redirect("/");
     Ok(())
@@ -112,10 +106,15 @@ pub async fn web_verify_otp(phone_number: String, otp: String) -> Result<(), App
 #[server(prefix = "/api/ui", endpoint = "auth/logout", input = PostUrl)]
 pub async fn web_logout() -> Result<(), AppError> {
     // Public: signing out when already signed out still clears the cookie.
-    let caller = crate::auth::server::guard::public();
-    let (state, meta) = crate::auth::server::guard::state_and_meta()?;
-    if let Ok(user) = caller.user() {
-        crate::auth::server::service::logout(&state, &meta, &user).await?;
+    let caller = public();
+    let (state, meta) = (crate::state::app_state()?, request_meta());
+    if let Ok(caller) = caller.user() {
+        let ctx = Ctx {
+            state,
+            caller,
+            meta,
+        };
+        service::logout(&ctx).await?;
     }
     let _ = ssr::session().await?.flush().await;
     leptos_axum::redirect("/login");
@@ -124,23 +123,20 @@ pub async fn web_logout() -> Result<(), AppError> {
 
 #[server(prefix = "/api/ui", endpoint = "auth/sessions", input = GetUrl)]
 pub async fn my_sessions() -> Result<Vec<SessionInfo>, AppError> {
-    let user = crate::auth::server::guard::signed_in()?;
-    let state = crate::state::app_state()?;
-    crate::auth::server::service::list_sessions(&state, &user).await
+    let ctx = ctx()?;
+    service::list_sessions(&ctx).await
 }
 
 #[server(prefix = "/api/ui", endpoint = "auth/sessions/revoke", input = PostUrl)]
 pub async fn revoke_session(session_id: Uuid) -> Result<(), AppError> {
-    let user = crate::auth::server::guard::signed_in()?;
-    let (state, meta) = crate::auth::server::guard::state_and_meta()?;
-    crate::auth::server::service::revoke_session(&state, &meta, &user, session_id).await
+    let ctx = ctx()?;
+    service::revoke_session(&ctx, session_id).await
 }
 
 #[server(prefix = "/api/ui", endpoint = "auth/sessions/revoke-others", input = PostUrl)]
 pub async fn revoke_other_sessions() -> Result<u64, AppError> {
-    let user = crate::auth::server::guard::signed_in()?;
-    let (state, meta) = crate::auth::server::guard::state_and_meta()?;
-    crate::auth::server::service::revoke_other_sessions(&state, &meta, &user).await
+    let ctx = ctx()?;
+    service::revoke_other_sessions(&ctx).await
 }
 
 #[server(prefix = "/api/ui", endpoint = "auth/password", input = PostUrl)]
@@ -149,89 +145,14 @@ pub async fn change_password(
     new_password: String,
     confirm_password: String,
 ) -> Result<(), AppError> {
-    let user = crate::auth::server::guard::signed_in()?;
-    let (state, meta) = crate::auth::server::guard::state_and_meta()?;
+    let ctx = ctx()?;
     let request = crate::auth::types::ChangePasswordRequest {
         current_password,
         new_password,
         confirm_password,
     };
-    crate::auth::server::service::change_password(&state, &meta, &user, &request).await?;
+    service::change_password(&ctx, &request).await?;
     // Say so on the page, with or without JavaScript.
     leptos_axum::redirect("/me/security?changed=1");
     Ok(())
-}
-
-#[cfg(feature = "ssr")]
-pub use catalog::ENDPOINTS;
-
-#[cfg(feature = "ssr")]
-mod catalog {
-    use crate::catalog::{web_ui as ui, Access, Endpoint, Verb};
-
-    pub static ENDPOINTS: &[Endpoint] = &[
-        ui(
-            Verb::Get,
-            "/api/ui/auth/me",
-            "The browser's signed-in user",
-            Access::Public,
-            "",
-        ),
-        ui(
-            Verb::Post,
-            "/api/ui/auth/login",
-            "Password or agent-code sign-in (form)",
-            Access::Public,
-            "identifier=&password=",
-        ),
-        ui(
-            Verb::Post,
-            "/api/ui/auth/otp/send",
-            "Send an OTP (form)",
-            Access::Public,
-            "phone_number=",
-        ),
-        ui(
-            Verb::Post,
-            "/api/ui/auth/otp/verify",
-            "Verify an OTP and sign in (form)",
-            Access::Public,
-            "phone_number=&otp=",
-        ),
-        ui(
-            Verb::Post,
-            "/api/ui/auth/logout",
-            "Sign out this browser (form)",
-            Access::Public,
-            "",
-        ),
-        ui(
-            Verb::Get,
-            "/api/ui/auth/sessions",
-            "The caller's sessions",
-            Access::SignedIn,
-            "",
-        ),
-        ui(
-            Verb::Post,
-            "/api/ui/auth/sessions/revoke",
-            "Revoke one of the caller's sessions",
-            Access::SignedIn,
-            "session_id=00000000-0000-4000-8000-000000000001",
-        ),
-        ui(
-            Verb::Post,
-            "/api/ui/auth/sessions/revoke-others",
-            "Revoke the caller's other sessions",
-            Access::SignedIn,
-            "",
-        ),
-        ui(
-            Verb::Post,
-            "/api/ui/auth/password",
-            "Change the caller's password",
-            Access::SignedIn,
-            "current_password=x&new_password=y&confirm_password=z",
-        ),
-    ];
 }

@@ -7,7 +7,6 @@
 
 pub mod api;
 pub mod pages;
-pub mod permissions;
 pub mod types;
 
 #[cfg(feature = "ssr")]

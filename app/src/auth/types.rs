@@ -1,8 +1,8 @@
 //! Sign-in and session DTOs, shared by the server, the browser and the mobile app.
 //! Field names follow SPEC §5.2 exactly (the mobile app already speaks them).
 
-use crate::auth::permissions::Permission;
-use crate::users::types::Role;
+use crate::access::Permission;
+use crate::access::Role;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -81,8 +81,8 @@ impl LoginIdentifier {
 impl LoginRequest {
     /// Validates the shape (not the credentials): which identifier, and a password.
     pub fn parse(&self) -> Result<(LoginIdentifier, String), crate::error::AppError> {
+        use crate::credentials::{is_valid_email, normalize_phone};
         use crate::error::AppError;
-        use crate::users::types::{is_valid_email, normalize_phone};
         let given = |v: &Option<String>| {
             v.as_deref()
                 .map(str::trim)
@@ -201,6 +201,44 @@ impl SessionUser {
     pub fn is_agent(&self) -> bool {
         self.user.agent_id.is_some()
     }
+
+    /// A signed-in user of one role, for tests of what they are offered.
+    #[cfg(test)]
+    pub fn for_tests(role: Role, agent: bool) -> Self {
+        let now = chrono::Utc::now();
+        let user = AuthUser {
+            user_id: Uuid::nil(),
+            email: None,
+            phone_number: None,
+            first_name: None,
+            last_name: None,
+            display_name: None,
+            full_name: String::new(),
+            role,
+            roles: vec![role],
+            status: "active".into(),
+            phone_verified: true,
+            email_verified: false,
+            is_verified: true,
+            tenant_id: Uuid::nil(),
+            agent_id: agent.then(Uuid::nil),
+            language_preference: "en".into(),
+            last_login_at: None,
+            created_at: now,
+            updated_at: now,
+        };
+        Self {
+            permissions: crate::access::PermissionSet::of_roles(&[role])
+                .iter()
+                .collect(),
+            user,
+        }
+    }
+
+    /// What the catalogue's gate would know of this user.
+    pub fn grants(&self) -> crate::access::Grants {
+        crate::access::Grants::of(&self.user.roles, self.is_agent())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -290,64 +328,7 @@ pub fn validate_password_change(req: &ChangePasswordRequest) -> Result<(), crate
             "New password and confirmation do not match",
         ));
     }
-    validate_new_password_strength(&req.new_password)
-}
-
-/// 8–128 characters and not on the common-password list.
-pub fn validate_new_password_strength(password: &str) -> Result<(), crate::error::AppError> {
-    use crate::error::AppError;
-    crate::users::types::validate_new_password(password)
-        .map_err(|msg| AppError::invalid_field("new_password", msg))?;
-    if is_common_password(password) {
-        return Err(AppError::invalid_field(
-            "new_password",
-            "This password is too common. Choose one that is harder to guess.",
-        ));
-    }
-    Ok(())
-}
-
-/// A short shipped list of the most common passwords (and Indian favourites).
-const COMMON_PASSWORDS: &[&str] = &[
-    "password",
-    "password1",
-    "password123",
-    "12345678",
-    "123456789",
-    "1234567890",
-    "qwerty123",
-    "qwertyuiop",
-    "iloveyou",
-    "11111111",
-    "00000000",
-    "abcd1234",
-    "admin123",
-    "welcome1",
-    "welcome123",
-    "passw0rd",
-    "sunshine",
-    "princess",
-    "football",
-    "baseball",
-    "letmein1",
-    "trustno1",
-    "india123",
-    "india@123",
-    "bharat123",
-    "krishna123",
-    "sairam123",
-    "om namah shivaya",
-    "testpassword",
-    "agentmitra",
-    "lic12345",
-    "87654321",
-    "asdfghjk",
-    "zxcvbnm1",
-];
-
-pub fn is_common_password(password: &str) -> bool {
-    let lower = password.to_lowercase();
-    COMMON_PASSWORDS.contains(&lower.as_str())
+    crate::credentials::password::validate_new_password_strength(&req.new_password)
 }
 
 #[cfg(test)]

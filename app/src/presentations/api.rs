@@ -15,6 +15,14 @@ use serde::{Deserialize, Serialize};
 use server_fn::codec::{GetUrl, Json, PostUrl};
 use uuid::Uuid;
 
+// The server side: each function starts with `ctx()?` (the caller that the gate of
+// its catalogue entry in server/rest.rs admitted) or `public()`.
+#[cfg(feature = "ssr")]
+use crate::{
+    auth::server::guard::{ctx, public},
+    presentations::server::{library, service},
+};
+
 /// The library page: the agent's decks and the templates to start from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Library {
@@ -30,15 +38,15 @@ pub struct Library {
 
 #[server(prefix = "/api/ui", endpoint = "presentations/home", input = GetUrl)]
 pub async fn my_carousel() -> Result<Option<Presentation>, AppError> {
-    let caller = crate::auth::server::guard::signed_in()?;
-    crate::presentations::server::service::my_active(&crate::state::app_state()?, &caller).await
+    let ctx = ctx()?;
+    service::my_active(&ctx).await
 }
 
 /// The public shop window of an agent, by agent code.
 #[server(prefix = "/api/ui", endpoint = "presentations/public", input = GetUrl)]
 pub async fn public_carousel(code: String) -> Result<Presentation, AppError> {
-    let _ = crate::auth::server::guard::public();
-    crate::presentations::server::service::public_active(&crate::state::app_state()?, &code).await
+    let _ = public();
+    service::public_active(&crate::state::app_state()?, &code).await
 }
 
 #[server(prefix = "/api/ui", endpoint = "presentations/library", input = GetUrl)]
@@ -46,11 +54,9 @@ pub async fn load_library(
     agent_id: Option<Uuid>,
     status: Option<String>,
 ) -> Result<Library, AppError> {
-    let caller = crate::auth::server::guard::signed_in()?;
-    use crate::presentations::server::service;
-    let state = crate::state::app_state()?;
+    let ctx = ctx()?;
     // An admin who has not chosen an agent yet gets the list to choose from.
-    if agent_id.is_none() && caller.agent_id.is_none() {
+    if agent_id.is_none() && ctx.caller.agent_id.is_none() {
         return Ok(Library {
             page: PresentationPage {
                 presentations: vec![],
@@ -61,16 +67,16 @@ pub async fn load_library(
             templates: vec![],
             agent_id: Uuid::nil(),
             own: false,
-            choices: service::agent_choices(&state, &caller).await?,
+            choices: service::agent_choices(&ctx).await?,
         });
     }
-    let page = service::list(&state, &caller, agent_id, status.as_deref(), Some(50), None).await?;
-    let templates = service::templates(&state, &caller, None, false).await?;
-    let agent_id = agent_id.or(caller.agent_id).unwrap_or_default();
+    let page = service::list(&ctx, agent_id, status.as_deref(), Some(50), None).await?;
+    let templates = service::templates(&ctx, None, false).await?;
+    let agent_id = agent_id.or(ctx.caller.agent_id).unwrap_or_default();
     Ok(Library {
         page,
         templates: templates.templates,
-        own: caller.agent_id.is_some_and(|own| own == agent_id),
+        own: ctx.caller.agent_id.is_some_and(|own| own == agent_id),
         agent_id,
         choices: vec![],
     })
@@ -95,9 +101,7 @@ pub async fn create_presentation(
     custom_title: Option<String>,
     custom_subtitle: Option<String>,
 ) -> Result<Uuid, AppError> {
-    let caller = crate::auth::server::guard::signed_in()?;
-    use crate::presentations::server::service;
-    let (state, meta) = crate::auth::server::guard::state_and_meta()?;
+    let ctx = ctx()?;
     let created = match template_id {
         Some(template_id) => {
             let request = FromTemplate {
@@ -106,7 +110,7 @@ pub async fn create_presentation(
                 custom_title,
                 custom_subtitle,
             };
-            service::from_template(&state, &meta, &caller, agent_id, &request).await?
+            service::from_template(&ctx, agent_id, &request).await?
         }
         None => {
             let input = PresentationInput {
@@ -116,11 +120,11 @@ pub async fn create_presentation(
                 slides: vec![Slide::new_text("Welcome", "Insurance made simple")],
                 ..Default::default()
             };
-            service::create(&state, &meta, &caller, agent_id, &input).await?
+            service::create(&ctx, agent_id, &input).await?
         }
     };
     let query = match agent_id {
-        Some(id) if Some(id) != caller.agent_id => format!("?agent={id}"),
+        Some(id) if Some(id) != ctx.caller.agent_id => format!("?agent={id}"),
         _ => String::new(),
     };
     leptos_axum::redirect(&format!(
@@ -134,22 +138,13 @@ pub async fn create_presentation(
 /// to the list.
 #[cfg(feature = "ssr")]
 async fn deck_action(
-    caller: crate::auth::server::guard::CurrentUser,
+    ctx: crate::auth::server::guard::Ctx,
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
-    action: crate::presentations::server::service::DeckAction,
+    action: service::DeckAction,
 ) -> Result<(), AppError> {
-    let (state, meta) = crate::auth::server::guard::state_and_meta()?;
-    crate::presentations::server::service::apply(
-        &state,
-        &meta,
-        &caller,
-        agent_id,
-        presentation_id,
-        action,
-    )
-    .await?;
-    leptos_axum::redirect(&library_url(agent_id, caller.agent_id));
+    service::apply(&ctx, agent_id, presentation_id, action).await?;
+    leptos_axum::redirect(&library_url(agent_id, ctx.caller.agent_id));
     Ok(())
 }
 
@@ -158,9 +153,9 @@ pub async fn duplicate_presentation(
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
 ) -> Result<(), AppError> {
-    let caller = crate::auth::server::guard::signed_in()?;
-    let action = crate::presentations::server::service::DeckAction::Duplicate;
-    deck_action(caller, agent_id, presentation_id, action).await
+    let ctx = ctx()?;
+    let action = service::DeckAction::Duplicate;
+    deck_action(ctx, agent_id, presentation_id, action).await
 }
 
 /// Deletes a never-published draft; archives anything else.
@@ -169,9 +164,9 @@ pub async fn remove_presentation(
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
 ) -> Result<(), AppError> {
-    let caller = crate::auth::server::guard::signed_in()?;
-    let action = crate::presentations::server::service::DeckAction::Remove;
-    deck_action(caller, agent_id, presentation_id, action).await
+    let ctx = ctx()?;
+    let action = service::DeckAction::Remove;
+    deck_action(ctx, agent_id, presentation_id, action).await
 }
 
 /// Archived → draft.
@@ -180,9 +175,9 @@ pub async fn restore_presentation(
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
 ) -> Result<(), AppError> {
-    let caller = crate::auth::server::guard::signed_in()?;
-    let action = crate::presentations::server::service::DeckAction::Restore;
-    deck_action(caller, agent_id, presentation_id, action).await
+    let ctx = ctx()?;
+    let action = service::DeckAction::Restore;
+    deck_action(ctx, agent_id, presentation_id, action).await
 }
 
 #[server(prefix = "/api/ui", endpoint = "presentations/activate", input = PostUrl)]
@@ -190,9 +185,9 @@ pub async fn activate_presentation(
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
 ) -> Result<(), AppError> {
-    let caller = crate::auth::server::guard::signed_in()?;
-    let action = crate::presentations::server::service::DeckAction::Activate;
-    deck_action(caller, agent_id, presentation_id, action).await
+    let ctx = ctx()?;
+    let action = service::DeckAction::Activate;
+    deck_action(ctx, agent_id, presentation_id, action).await
 }
 
 /// The editor's data: the presentation with every slide (scheduled ones too).
@@ -201,14 +196,8 @@ pub async fn editor_load(
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
 ) -> Result<Presentation, AppError> {
-    let caller = crate::auth::server::guard::signed_in()?;
-    crate::presentations::server::service::get(
-        &crate::state::app_state()?,
-        &caller,
-        agent_id,
-        presentation_id,
-    )
-    .await
+    let ctx = ctx()?;
+    service::get(&ctx, agent_id, presentation_id).await
 }
 
 /// Saves the whole presentation (409 when `input.version` is stale). Publishing is
@@ -219,177 +208,18 @@ pub async fn editor_save(
     presentation_id: Uuid,
     input: PresentationInput,
 ) -> Result<Presentation, AppError> {
-    let caller = crate::auth::server::guard::signed_in()?;
-    let (state, meta) = crate::auth::server::guard::state_and_meta()?;
-    crate::presentations::server::service::update(
-        &state,
-        &meta,
-        &caller,
-        agent_id,
-        presentation_id,
-        &input,
-    )
-    .await
+    let ctx = ctx()?;
+    service::update(&ctx, agent_id, presentation_id, &input).await
 }
 
 #[server(prefix = "/api/v1", endpoint = "presentations/editor/media", input = GetUrl)]
 pub async fn editor_media(agent_id: Option<Uuid>) -> Result<MediaList, AppError> {
-    let caller = crate::auth::server::guard::signed_in()?;
-    if caller.agent_id.is_none() {
-        caller.require(crate::auth::permissions::Permission::PresentationsRead)?;
-    }
-    crate::presentations::server::library::list(
-        &crate::state::app_state()?,
-        &caller,
-        agent_id,
-        None,
-        Some(100),
-        None,
-    )
-    .await
+    let ctx = ctx()?;
+    library::list(&ctx, agent_id, None, Some(100), None).await
 }
 
 #[server(prefix = "/api/v1", endpoint = "presentations/editor/media/delete", input = Json)]
 pub async fn editor_delete_media(media_id: Uuid) -> Result<(), AppError> {
-    let caller = crate::auth::server::guard::signed_in()?;
-    if caller.agent_id.is_none() {
-        caller.require(crate::auth::permissions::Permission::PresentationsUpdate)?;
-    }
-    let (state, meta) = crate::auth::server::guard::state_and_meta()?;
-    crate::presentations::server::library::delete(&state, &meta, &caller, media_id).await
-}
-
-#[cfg(feature = "ssr")]
-pub use catalog::ENDPOINTS;
-
-#[cfg(feature = "ssr")]
-mod catalog {
-    use crate::auth::permissions::Permission::*;
-    use crate::catalog::{schema, web_ui as ui, Access, Endpoint, Verb};
-    use crate::presentations::types::*;
-
-    /// The demo agent AGENT001 and their published deck: someone else's for every
-    /// role user, so the matrix exercises the permission side of the owner rule.
-    const IDS: &str =
-        "agent_id=b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11&presentation_id=d0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11";
-
-    const fn editor(
-        verb: Verb,
-        path: &'static str,
-        summary: &'static str,
-        access: Access,
-        response: crate::catalog::SchemaRef,
-        errors: &'static [u16],
-        sample_body: &'static str,
-    ) -> Endpoint {
-        Endpoint {
-            verb,
-            path,
-            summary,
-            tag: "presentations",
-            access,
-            server_fn: true,
-            docs: true,
-            request: None,
-            response,
-            errors,
-            sample_body,
-        }
-    }
-
-    pub static ENDPOINTS: &[Endpoint] = &[
-        ui(
-            Verb::Get,
-            "/api/ui/presentations/home",
-            "The signed-in agent's carousel",
-            Access::SignedIn,
-            "",
-        ),
-        ui(
-            Verb::Get,
-            "/api/ui/presentations/public",
-            "An agent's public shop window by agent code",
-            Access::Public,
-            "code=AGENT001",
-        ),
-        ui(
-            Verb::Get,
-            "/api/ui/presentations/library",
-            "The presentation library page",
-            Access::OwnerOr(PresentationsRead),
-            "agent_id=b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11",
-        ),
-        ui(
-            Verb::Post,
-            "/api/ui/presentations/create",
-            "New presentation, blank or from a template (form)",
-            Access::OwnerOr(PresentationsCreate),
-            "agent_id=b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11&name=Matrix",
-        ),
-        ui(
-            Verb::Post,
-            "/api/ui/presentations/duplicate",
-            "Duplicate a presentation (form)",
-            Access::OwnerOr(PresentationsCreate),
-            IDS,
-        ),
-        ui(
-            Verb::Post,
-            "/api/ui/presentations/remove",
-            "Delete a draft or archive a presentation (form)",
-            Access::OwnerOr(PresentationsUpdate),
-            "agent_id=b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11&presentation_id=d0eebc99-9c0b-4ef8-bb6d-6bb9bd380a12",
-        ),
-        ui(
-            Verb::Post,
-            "/api/ui/presentations/restore",
-            "Archived back to draft (form)",
-            Access::OwnerOr(PresentationsUpdate),
-            "agent_id=b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11&presentation_id=00000000-0000-4000-8000-000000000009",
-        ),
-        ui(
-            Verb::Post,
-            "/api/ui/presentations/activate",
-            "Set a published presentation active (form)",
-            Access::OwnerOr(PresentationsPublish),
-            IDS,
-        ),
-        editor(
-            Verb::Get,
-            "/api/v1/presentations/editor/load",
-            "Editor: one presentation with every slide (agent_id, presentation_id)",
-            Access::OwnerOr(PresentationsRead),
-            schema::<Presentation>(),
-            &[400, 404],
-            IDS,
-        ),
-        editor(
-            Verb::Post,
-            "/api/v1/presentations/editor/save",
-            "Editor: save the whole presentation \
-             ({agent_id, presentation_id, input: PresentationInput}); 409 on a stale version",
-            Access::OwnerOr(PresentationsUpdate),
-            schema::<Presentation>(),
-            &[400, 404, 409, 422],
-            r#"{"agent_id":"b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11","presentation_id":"d0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11","input":{"name":"Matrix","slides":[]}}"#,
-        ),
-        editor(
-            Verb::Get,
-            "/api/v1/presentations/editor/media",
-            "Editor: the media library (agent_id for admins)",
-            Access::AgentOr(PresentationsRead),
-            schema::<MediaList>(),
-            &[404],
-            "",
-        ),
-        editor(
-            Verb::Post,
-            "/api/v1/presentations/editor/media/delete",
-            "Editor: delete an unused library file ({media_id}); 409 while in use",
-            Access::AgentOr(PresentationsUpdate),
-            schema::<crate::catalog::Empty>(),
-            &[404, 409],
-            r#"{"media_id":"00000000-0000-4000-8000-000000000003"}"#,
-        ),
-    ];
+    let ctx = ctx()?;
+    library::delete(&ctx, media_id).await
 }

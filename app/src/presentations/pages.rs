@@ -7,9 +7,9 @@ use super::carousel::Carousel;
 use super::text::{tr, T};
 use super::types::*;
 use crate::auth::pages::action_error;
+use crate::frame::use_session;
 use crate::ui::feedback::{failure, Loading};
 use crate::ui::forms::FormAlert;
-use crate::ui::layout::use_session;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{

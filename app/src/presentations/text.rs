@@ -1,28 +1,17 @@
-//! English and Hindi text of the presentation pages. Kept beside the feature so the
-//! shared table in `i18n.rs` stays small; the macro makes both languages required
-//! for every message, so a missing translation does not compile.
+//! English and Hindi text of the presentation pages: the feature's own table, made
+//! with the one `texts!` mechanism of `i18n.rs` (a missing translation does not
+//! compile).
 
-use crate::i18n::{use_lang, Lang};
-
-macro_rules! texts {
-    ($($name:ident => $en:literal, $hi:literal;)+) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum T { $($name),+ }
-
-        pub fn text(lang: Lang, msg: T) -> &'static str {
-            match msg {
-                $(T::$name => match lang { Lang::En => $en, Lang::Hi => $hi }),+
-            }
-        }
-    };
-}
+use crate::i18n::use_lang;
 
 /// The text of `msg` in the current language.
 pub fn tr(msg: T) -> &'static str {
     text(use_lang(), msg)
 }
 
-texts! {
+crate::texts! {
+    /// The presentation pages' messages.
+    pub enum T, fn text;
     Active => "Active", "सक्रिय";
     AddSlide => "Add slide", "स्लाइड जोड़ें";
     All => "All", "सभी";

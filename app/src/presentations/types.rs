@@ -17,42 +17,18 @@ pub const DEFAULT_TEXT_COLOR: &str = "#FFFFFF";
 pub const DEFAULT_BACKGROUND_COLOR: &str = "#000000";
 pub const DEFAULT_OPACITY: f32 = 0.5;
 
-macro_rules! str_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal $(| $alias:literal)*),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $( $(#[serde(alias = $alias)])* $variant ),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-
-            pub fn parse(text: &str) -> Option<Self> {
-                match text { $($text $(| $alias)* => Some($name::$variant),)+ _ => None }
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
+crate::text_enum! {
+    /// What fills a slide's background.
+    pub enum SlideType {
+        Image => "image",
+        Video => "video",
+        Text => "text",
+    }
 }
 
-str_enum!(
-    /// What fills a slide's background.
-    SlideType { Image => "image", Video => "video", Text => "text" }
-);
-
-str_enum!(
+crate::text_enum! {
     /// Where the overlay text sits (SPEC §4.11; the source's synonyms accepted).
-    Layout {
+    pub enum Layout {
         Centered => "centered",
         Top => "top",
         Bottom => "bottom",
@@ -61,28 +37,36 @@ str_enum!(
         Grid => "grid",
         Split => "split",
     }
-);
+}
 
-str_enum!(
+crate::text_enum! {
     /// How a slide enters; the carousel animates for 800 ms unless motion is reduced.
-    Transition { Fade => "fade", Slide => "slide", Zoom => "zoom" }
-);
+    pub enum Transition {
+        Fade => "fade",
+        Slide => "slide",
+        Zoom => "zoom",
+    }
+}
 
-str_enum!(
+crate::text_enum! {
     /// `draft` → `published` → `archived` (→ `draft` to reuse).
-    Status { Draft => "draft", Published => "published", Archived => "archived" }
-);
+    pub enum Status {
+        Draft => "draft",
+        Published => "published",
+        Archived => "archived",
+    }
+}
 
-str_enum!(
-    TemplateCategory {
+crate::text_enum! {
+    pub enum TemplateCategory {
         TermInsurance => "term_insurance",
         HealthInsurance => "health_insurance",
         ChildPlans => "child_plans",
         Retirement => "retirement",
     }
-);
+}
 
-// Written out because the enums come from `str_enum!`, which derives no Default.
+// Written out because the enums come from `text_enum!`, which derives no Default.
 #[allow(clippy::derivable_impls)]
 impl Default for Layout {
     fn default() -> Self {

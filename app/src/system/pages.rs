@@ -5,7 +5,8 @@ use crate::format;
 use crate::i18n::{t, Msg};
 use crate::system::api::system_status;
 use crate::system::types::ComprehensiveHealth;
-use crate::ui::feedback::{ErrorView, Loading, StatusBadge, UsageBar};
+use crate::system::types::HealthStatus;
+use crate::ui::feedback::{ErrorView, Loading, UsageBar};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use std::time::Duration;
@@ -177,5 +178,24 @@ fn LatencyChart(latencies: RwSignal<Vec<f64>>) -> impl IntoView {
             </svg>
             <figcaption class="text-sm text-muted">{t(Msg::StatusLatencyChart)}</figcaption>
         </figure>
+    }
+}
+
+pub fn status_label(status: HealthStatus) -> &'static str {
+    t(match status {
+        HealthStatus::Healthy => Msg::Healthy,
+        HealthStatus::Degraded => Msg::Degraded,
+        HealthStatus::Critical => Msg::Critical,
+        HealthStatus::Unhealthy => Msg::Unhealthy,
+    })
+}
+
+/// A coloured pill; the word carries the meaning, the colour only repeats it.
+#[component]
+pub fn StatusBadge(status: HealthStatus) -> impl IntoView {
+    view! {
+        <span class=format!("badge badge-{}", status.as_str()) data-status=status.as_str()>
+            {status_label(status)}
+        </span>
     }
 }

@@ -2,7 +2,6 @@
 
 use crate::error::AppError;
 use crate::i18n::{t, Msg};
-use crate::system::types::HealthStatus;
 use leptos::prelude::*;
 
 /// A skeleton with the height of the content it stands in for, so nothing jumps
@@ -56,25 +55,6 @@ pub fn error_fallback(errors: ArcRwSignal<Errors>) -> impl IntoView {
             .unwrap_or(AppError::Internal)
     };
     view! { {move || view! { <ErrorView error=first()/> }} }
-}
-
-pub fn status_label(status: HealthStatus) -> &'static str {
-    t(match status {
-        HealthStatus::Healthy => Msg::Healthy,
-        HealthStatus::Degraded => Msg::Degraded,
-        HealthStatus::Critical => Msg::Critical,
-        HealthStatus::Unhealthy => Msg::Unhealthy,
-    })
-}
-
-/// A coloured pill; the word carries the meaning, the colour only repeats it.
-#[component]
-pub fn StatusBadge(status: HealthStatus) -> impl IntoView {
-    view! {
-        <span class=format!("badge badge-{}", status.as_str()) data-status=status.as_str()>
-            {status_label(status)}
-        </span>
-    }
 }
 
 /// A labelled horizontal bar for a percentage (CPU, memory, disk).

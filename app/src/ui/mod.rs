@@ -1,8 +1,8 @@
-//! Shared UI: the page frame (header, navigation, footer), toasts, error and loading
-//! states, and small display widgets. Feature pages compose these.
+//! Shared UI widgets: toasts, error and loading states, forms and small display
+//! widgets. Feature pages compose these. Nothing here imports a feature (the page
+//! frame, which asks who is signed in, is `crate::frame`).
 
 pub mod feedback;
 pub mod forms;
-pub mod layout;
-pub mod nav;
+pub mod table;
 pub mod toast;

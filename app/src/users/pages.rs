@@ -2,13 +2,15 @@
 //! same view), the create form, the user detail (edit, roles, deactivate), and the
 //! signed-in user's profile and preferences. All forms post without JavaScript.
 
+use crate::access::Role;
 use crate::auth::pages::action_error;
 use crate::error::AppError;
 use crate::i18n::{t, Msg};
 use crate::ui::feedback::{failure, Loading};
 use crate::ui::forms::{FormAlert, TextField};
+use crate::ui::table::{query_param, Column, DataTable, Filter, FilterBar};
 use crate::users::api::*;
-use crate::users::types::{Role, UserDetail, UserPage, UserSort, STATUSES, TIMEZONES};
+use crate::users::types::{UserDetail, UserResponse, UserSort, UserStatus, TIMEZONES};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{
@@ -17,140 +19,110 @@ use leptos_router::{
 };
 use uuid::Uuid;
 
+/// The query parameters of the admin list that a link to another page keeps.
+const LIST_PARAMS: &[&str] = &["q", "role", "status", "sort", "limit"];
+
 #[component]
 pub fn AdminUsersPage() -> impl IntoView {
-    let query = use_query_map();
-    let get = move |k: &str| query.read().get(k).filter(|v| !v.is_empty());
     let page = Resource::new(
         move || {
             (
-                get("q"),
-                get("role"),
-                get("status"),
-                get("sort"),
-                get("offset").and_then(|o| o.parse::<i64>().ok()),
+                query_param("q"),
+                query_param("role"),
+                query_param("status"),
+                query_param("sort"),
+                query_param("cursor"),
+                query_param("limit").and_then(|l| l.parse().ok()),
             )
         },
-        |(q, role, status, sort, offset)| list_users(q, role, status, sort, offset),
+        |(q, role, status, sort, cursor, limit)| list_users(q, role, status, sort, cursor, limit),
     );
-    let selected = move |k: &str, v: &str| get(k).as_deref() == Some(v);
+    let named = |values: Vec<&'static str>| {
+        values
+            .into_iter()
+            .map(|v| (v.to_owned(), v.to_owned()))
+            .collect()
+    };
+    let filters = vec![
+        Filter::Text {
+            name: "q",
+            label: t(Msg::Search),
+            placeholder: t(Msg::SearchUsersHint),
+        },
+        Filter::Select {
+            name: "role",
+            label: t(Msg::Role),
+            any: Some(t(Msg::AllRoles)),
+            options: named(Role::ALL.iter().map(|r| r.as_str()).collect()),
+        },
+        Filter::Select {
+            name: "status",
+            label: t(Msg::Status),
+            any: Some(t(Msg::AllStatuses)),
+            options: named(UserStatus::ALL.iter().map(|s| s.as_str()).collect()),
+        },
+        Filter::Select {
+            name: "sort",
+            label: t(Msg::SortBy),
+            any: None,
+            options: named(UserSort::ALL.iter().map(|s| s.as_str()).collect()),
+        },
+    ];
     view! {
         <Title text=t(Msg::Users)/>
         <div class="flex flex-wrap items-center justify-between gap-3">
             <h1 class="text-3xl font-bold">{t(Msg::Users)}</h1>
             <A href="/admin/users/new" attr:class="btn btn-primary">{t(Msg::AddUser)}</A>
         </div>
-        <form method="get" action="/admin/users" class="card mt-4 grid gap-3 sm:grid-cols-5 items-end" role="search">
-            <div class="sm:col-span-2 flex flex-col gap-1">
-                <label for="q" class="font-medium">{t(Msg::Search)}</label>
-                <input id="q" name="q" class="input" placeholder=t(Msg::SearchUsersHint) value=move || get("q").unwrap_or_default()/>
-            </div>
-            <div class="flex flex-col gap-1">
-                <label for="role" class="font-medium">{t(Msg::Role)}</label>
-                <select id="role" name="role" class="input">
-                    <option value="">{t(Msg::AllRoles)}</option>
-                    {Role::ALL.into_iter().map(|r| view! {
-                        <option value=r.as_str() selected=move || selected("role", r.as_str())>{r.as_str()}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="flex flex-col gap-1">
-                <label for="status" class="font-medium">{t(Msg::Status)}</label>
-                <select id="status" name="status" class="input">
-                    <option value="">{t(Msg::AllStatuses)}</option>
-                    {STATUSES.into_iter().map(|s| view! {
-                        <option value=s selected=move || selected("status", s)>{s}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="flex flex-col gap-1">
-                <label for="sort" class="font-medium">{t(Msg::SortBy)}</label>
-                <select id="sort" name="sort" class="input">
-                    {UserSort::ALL.into_iter().map(|s| view! {
-                        <option value=s.as_str() selected=move || selected("sort", s.as_str())>{s.as_str()}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <button type="submit" class="btn btn-primary sm:col-start-5">{t(Msg::Search)}</button>
-        </form>
+        <FilterBar action="/admin/users" filters/>
         <Transition fallback=|| view! { <Loading height="h-96"/> }>
             {move || page.get().map(|r| match r {
-                Ok(page) => view! { <UserTable page/> }.into_any(),
+                Ok(page) => view! {
+                    <DataTable page columns=user_columns() path="/admin/users" keep=LIST_PARAMS
+                        export="/api/v1/users/export.csv" empty=t(Msg::NoUsers)/>
+                }.into_any(),
                 Err(e) => failure(e, "/admin/users"),
             })}
         </Transition>
     }
 }
 
-#[component]
-fn UserTable(page: UserPage) -> impl IntoView {
-    let query = use_query_map();
-    let link = move |offset: i64| {
-        let q = query.read();
-        let mut parts: Vec<String> = ["q", "role", "status", "sort"]
-            .iter()
-            .filter_map(|k| {
-                q.get(k)
-                    .filter(|v| !v.is_empty())
-                    .map(|v| format!("{k}={}", urlencode(&v)))
-            })
-            .collect();
-        parts.push(format!("offset={offset}"));
-        parts.join("&")
-    };
-    let export = move || format!("/api/v1/users/export.csv?{}", link(0));
-    let (from, to) = (page.offset + 1, page.offset + page.users.len() as i64);
-    let prev = (page.offset > 0).then(|| (page.offset - page.limit).max(0));
-    let next = (to < page.total).then_some(to);
-    view! {
-        <div class="mt-4 flex flex-wrap items-center justify-between gap-3">
-            <p class="text-muted" data-testid="user-count">
-                {if page.total == 0 { t(Msg::NoUsers).to_owned() } else { format!("{from}–{to} / {}", page.total) }}
-            </p>
-            <a class="link" href=export rel="external" download="users.csv">{t(Msg::ExportCsv)}</a>
-        </div>
-        <div class="mt-2 overflow-x-auto card p-0">
-            <table class="w-full text-left">
-                <thead class="bg-canvas text-sm text-muted">
-                    <tr>
-                        <th scope="col" class="p-3">{t(Msg::Name)}</th>
-                        <th scope="col" class="p-3">{t(Msg::Contact)}</th>
-                        <th scope="col" class="p-3">{t(Msg::Role)}</th>
-                        <th scope="col" class="p-3">{t(Msg::Status)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {page.users.into_iter().map(|u| {
-                        let name = u.display_name.clone().unwrap_or_else(|| u.phone_number.clone().unwrap_or_default());
-                        view! {
-                            <tr class="border-t border-line">
-                                <td class="p-3"><a class="link font-medium" href=format!("/admin/users/{}", u.user_id)>{name}</a></td>
-                                <td class="p-3 text-sm">{u.phone_number.clone().unwrap_or_default()}<br/>{u.email.clone().unwrap_or_default()}</td>
-                                <td class="p-3"><span class="badge badge-role">{u.role.clone()}</span></td>
-                                <td class="p-3"><span class=format!("badge badge-status-{}", u.status)>{u.status.clone()}</span></td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-        <nav class="mt-4 flex gap-3" aria-label=t(Msg::Pages)>
-            {prev.map(|o| view! { <a class="btn btn-secondary" href=move || format!("/admin/users?{}", link(o))>{t(Msg::Previous)}</a> })}
-            {next.map(|o| view! { <a class="btn btn-secondary" href=move || format!("/admin/users?{}", link(o))>{t(Msg::Next)}</a> })}
-        </nav>
-    }
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            b' ' => "+".to_owned(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+fn user_columns() -> Vec<Column<UserResponse>> {
+    vec![
+        Column {
+            header: t(Msg::Name),
+            cell: |u| {
+                let name = u
+                    .display_name
+                    .clone()
+                    .unwrap_or_else(|| u.phone_number.clone().unwrap_or_default());
+                view! { <a class="link font-medium" href=format!("/admin/users/{}", u.user_id)>{name}</a> }
+                    .into_any()
+            },
+        },
+        Column {
+            header: t(Msg::Contact),
+            cell: |u| {
+                view! {
+                    <span class="text-sm">{u.phone_number.clone().unwrap_or_default()}<br/>
+                        {u.email.clone().unwrap_or_default()}</span>
+                }
+                .into_any()
+            },
+        },
+        Column {
+            header: t(Msg::Role),
+            cell: |u| view! { <span class="badge badge-role">{u.role.as_str()}</span> }.into_any(),
+        },
+        Column {
+            header: t(Msg::Status),
+            cell: |u| {
+                let status = u.status.as_str();
+                view! { <span class=format!("badge badge-status-{status}")>{status}</span> }
+                    .into_any()
+            },
+        },
+    ]
 }
 
 #[component]
@@ -233,13 +205,13 @@ fn UserDetailView(
     let u = d.user.clone();
     let id = u.user_id.to_string();
     let (id_edit, id_roles, id_assign, id_active) = (id.clone(), id.clone(), id.clone(), id);
-    let is_active = u.status == "active";
+    let is_active = u.status == UserStatus::Active;
     view! {
         <div class="flex flex-wrap items-center gap-3">
             <h1 class="text-3xl font-bold">{u.display_name.clone().unwrap_or_default()}</h1>
-            <span class=format!("badge badge-status-{}", u.status) data-testid="user-status">{u.status.clone()}</span>
+            <span class=format!("badge badge-status-{}", u.status) data-testid="user-status">{u.status.as_str()}</span>
         </div>
-        <p class="text-muted mt-1">{u.role.clone()} " · " {u.phone_number.clone().unwrap_or_default()} " · " {u.email.clone().unwrap_or_default()}</p>
+        <p class="text-muted mt-1">{u.role.as_str()} " · " {u.phone_number.clone().unwrap_or_default()} " · " {u.email.clone().unwrap_or_default()}</p>
         <div class="mt-4"><FormAlert error=errors/></div>
         <section class="card mt-4" aria-labelledby="edit-heading">
             <h2 id="edit-heading" class="text-xl font-semibold">{t(Msg::EditUser)}</h2>
@@ -254,7 +226,7 @@ fn UserDetailView(
         </section>
         <section class="card mt-4" aria-labelledby="roles-heading">
             <h2 id="roles-heading" class="text-xl font-semibold">{t(Msg::Roles)}</h2>
-            <p class="mt-2">{t(Msg::PrimaryRole)} ": " <strong>{u.role.clone()}</strong></p>
+            <p class="mt-2">{t(Msg::PrimaryRole)} ": " <strong>{u.role.as_str()}</strong></p>
             <ul class="mt-2 flex flex-wrap gap-2" data-testid="extra-roles">
                 {d.roles.iter().map(|r| {
                     let r = r.clone();
@@ -306,7 +278,7 @@ pub fn ProfilePage() -> impl IntoView {
     let error = action_error(save);
     let update = ServerAction::<UpdateUser>::new();
     let name_error = action_error(update);
-    let me = crate::ui::layout::use_session;
+    let me = crate::frame::use_session;
     view! {
         <Title text=t(Msg::Preferences)/>
         <h1 class="text-3xl font-bold">{t(Msg::Preferences)}</h1>

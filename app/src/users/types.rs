@@ -1,138 +1,8 @@
-//! The role catalogue (SPEC §2.1) and input rules for identifiers and passwords.
+//! The user admin's wire types and their validation (SPEC §5.3).
 
+use crate::access::Role;
+use crate::credentials::{is_valid_email, normalize_phone};
 use serde::{Deserialize, Serialize};
-
-/// The ten roles, highest level first. Stored as their snake_case names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    SuperAdmin,
-    ComplianceOfficer,
-    CustomerSupportLead,
-    InsuranceProviderAdmin,
-    RegionalManager,
-    SeniorAgent,
-    JuniorAgent,
-    SupportStaff,
-    Policyholder,
-    Guest,
-}
-
-impl Role {
-    pub const ALL: [Role; 10] = [
-        Role::SuperAdmin,
-        Role::ComplianceOfficer,
-        Role::CustomerSupportLead,
-        Role::InsuranceProviderAdmin,
-        Role::RegionalManager,
-        Role::SeniorAgent,
-        Role::JuniorAgent,
-        Role::SupportStaff,
-        Role::Policyholder,
-        Role::Guest,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::SuperAdmin => "super_admin",
-            Role::ComplianceOfficer => "compliance_officer",
-            Role::CustomerSupportLead => "customer_support_lead",
-            Role::InsuranceProviderAdmin => "insurance_provider_admin",
-            Role::RegionalManager => "regional_manager",
-            Role::SeniorAgent => "senior_agent",
-            Role::JuniorAgent => "junior_agent",
-            Role::SupportStaff => "support_staff",
-            Role::Policyholder => "policyholder",
-            Role::Guest => "guest",
-        }
-    }
-
-    /// Parses a stored name; accepts the source's aliases (SPEC §2.1, §9 #6).
-    pub fn parse(name: &str) -> Option<Role> {
-        match name {
-            "provider_admin" => Some(Role::InsuranceProviderAdmin),
-            "guest_user" => Some(Role::Guest),
-            other => Role::ALL.into_iter().find(|r| r.as_str() == other),
-        }
-    }
-
-    /// The numeric level used for "at least role X" checks.
-    pub fn level(self) -> u8 {
-        match self {
-            Role::SuperAdmin => 100,
-            Role::ComplianceOfficer => 95,
-            Role::CustomerSupportLead => 90,
-            Role::InsuranceProviderAdmin => 80,
-            Role::RegionalManager => 60,
-            Role::SeniorAgent => 40,
-            Role::JuniorAgent => 20,
-            Role::SupportStaff => 15,
-            Role::Policyholder => 10,
-            Role::Guest => 0,
-        }
-    }
-}
-
-pub const PASSWORD_MIN: usize = 8;
-pub const PASSWORD_MAX: usize = 128;
-
-/// Checks a new password's length (in characters, not bytes).
-pub fn validate_new_password(password: &str) -> Result<(), String> {
-    let n = password.chars().count();
-    if !(PASSWORD_MIN..=PASSWORD_MAX).contains(&n) {
-        return Err(format!(
-            "Password must be {PASSWORD_MIN}–{PASSWORD_MAX} characters long."
-        ));
-    }
-    Ok(())
-}
-
-/// Normalises an Indian mobile number (`+91`, `91`, `0` or bare 10 digits; spaces and
-/// dashes ignored) to `+91XXXXXXXXXX` (SPEC §4.1).
-pub fn normalize_phone(input: &str) -> Option<String> {
-    let digits: String = input
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')'))
-        .collect();
-    let rest = digits
-        .strip_prefix("+91")
-        .or_else(|| {
-            (digits.len() == 12)
-                .then(|| digits.strip_prefix("91"))
-                .flatten()
-        })
-        .or_else(|| {
-            (digits.len() == 11)
-                .then(|| digits.strip_prefix('0'))
-                .flatten()
-        })
-        .unwrap_or(&digits);
-    let valid = rest.len() == 10
-        && rest.chars().all(|c| c.is_ascii_digit())
-        && matches!(rest.as_bytes()[0], b'6'..=b'9');
-    valid.then(|| format!("+91{rest}"))
-}
-
-/// The SPEC §4.1 email shape: something@domain.tld.
-pub fn is_valid_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else {
-        return false;
-    };
-    let local_ok = !local.is_empty()
-        && local
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "._%+-".contains(c));
-    let Some((host, tld)) = domain.rsplit_once('.') else {
-        return false;
-    };
-    let host_ok = !host.is_empty()
-        && host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || ".-".contains(c));
-    let tld_ok = tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic());
-    local_ok && host_ok && tld_ok
-}
 
 /// SPEC §5.3 UserResponse.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -144,8 +14,8 @@ pub struct UserResponse {
     pub first_name: Option<String>,
     pub last_name: Option<String>,
     pub display_name: Option<String>,
-    pub role: String,
-    pub status: String,
+    pub role: Role,
+    pub status: UserStatus,
     pub phone_verified: bool,
     pub email_verified: bool,
     pub last_login_at: Option<chrono::DateTime<chrono::Utc>>,
@@ -153,14 +23,16 @@ pub struct UserResponse {
     pub updated_at: chrono::DateTime<chrono::Utc>,
 }
 
-/// The statuses an account can be in (SPEC §3.1).
-pub const STATUSES: [&str; 5] = [
-    "active",
-    "inactive",
-    "suspended",
-    "pending_verification",
-    "deactivated",
-];
+text_enum! {
+    /// The statuses an account can be in (SPEC §3.1).
+    pub enum UserStatus {
+        Active => "active",
+        Inactive => "inactive",
+        Suspended => "suspended",
+        PendingVerification => "pending_verification",
+        Deactivated => "deactivated",
+    }
+}
 
 /// Sort orders of the admin list; every one ends on `user_id` so paging is stable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -215,6 +87,9 @@ pub struct UserQuery {
     pub limit: Option<i64>,
     #[serde(default)]
     pub offset: Option<i64>,
+    /// Where the page starts: the `next` of the previous page (keyset paging).
+    #[serde(default)]
+    pub cursor: Option<String>,
 }
 
 impl UserQuery {
@@ -255,15 +130,6 @@ impl UserQuery {
     pub fn sort(&self) -> UserSort {
         UserSort::parse(self.sort.as_deref().unwrap_or(""))
     }
-}
-
-/// One page of the admin list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct UserPage {
-    pub users: Vec<UserResponse>,
-    pub total: i64,
-    pub limit: i64,
-    pub offset: i64,
 }
 
 /// `POST /api/v1/users`.
@@ -355,7 +221,7 @@ impl NewUserForm {
         }
         let password = clean(&self.password);
         if let Some(p) = &password {
-            if let Err(e) = crate::auth::types::validate_new_password_strength(p) {
+            if let Err(e) = crate::credentials::password::validate_new_password_strength(p) {
                 for m in e.field_errors("new_password") {
                     push(&mut fields, "password", m);
                 }
@@ -434,7 +300,7 @@ impl UserPatch {
         if self
             .status
             .as_deref()
-            .is_some_and(|s| !STATUSES.contains(&s))
+            .is_some_and(|s| UserStatus::parse(s).is_none())
         {
             return Err(AppError::invalid_field("status", "Unknown status."));
         }
@@ -557,6 +423,68 @@ pub struct RoleInfo {
     pub permissions: Vec<String>,
 }
 
+/// `GET /api/v1/users/me` (SPEC §9 #8): the user's fields flat, the same object
+/// under `user`, and the caller's roles, permissions and preferences.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Me {
+    #[serde(flatten)]
+    pub profile: UserResponse,
+    pub user: UserResponse,
+    pub language_preference: String,
+    pub timezone: String,
+    pub theme_preference: String,
+    pub roles: Vec<String>,
+    pub permissions: Vec<String>,
+    pub agent_id: Option<uuid::Uuid>,
+}
+
+/// One row of `GET /api/v1/rbac/permissions`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct PermissionInfo {
+    pub permission_name: String,
+    pub resource_type: String,
+    pub action: String,
+}
+
+impl PermissionInfo {
+    pub fn of(p: crate::access::Permission) -> Self {
+        let (resource, action) = p.name().split_once('.').unwrap_or((p.name(), ""));
+        Self {
+            permission_name: p.name().into(),
+            resource_type: resource.into(),
+            action: action.into(),
+        }
+    }
+}
+
+/// `GET /api/v1/rbac/users/{user_id}/roles`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct UserRoles {
+    pub user_id: uuid::Uuid,
+    pub user_name: Option<String>,
+    pub user_email: Option<String>,
+    pub roles: Vec<String>,
+    pub permissions: Vec<String>,
+}
+
+/// `DELETE /api/v1/users/{user_id}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Deactivated {
+    pub message: String,
+    pub user_id: uuid::Uuid,
+}
+
+/// A one-line answer (`{"message": …}`) of the role changes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Message {
+    pub message: String,
+}
+
 /// A user, their roles and (for the detail page) whether they are the caller.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserDetail {
@@ -568,6 +496,15 @@ pub struct UserDetail {
 /// CSV of a user list: exactly the rows given, RFC 4180 quoting, and a guard against
 /// spreadsheet formula injection (cells starting with = + - @ get a leading ').
 pub fn users_csv(users: &[UserResponse]) -> String {
+    format!("{USERS_CSV_HEADER}{}", users_csv_rows(users))
+}
+
+/// The header line of the users CSV.
+pub const USERS_CSV_HEADER: &str =
+    "user_id,first_name,last_name,email,phone_number,role,status,last_login_at,created_at\r\n";
+
+/// CSV lines of these users, without the header (an export streams them in batches).
+pub fn users_csv_rows(users: &[UserResponse]) -> String {
     fn cell(v: &str) -> String {
         let v = if v.starts_with(['=', '+', '-', '@']) {
             format!("'{v}")
@@ -580,9 +517,7 @@ pub fn users_csv(users: &[UserResponse]) -> String {
             v
         }
     }
-    let mut out = String::from(
-        "user_id,first_name,last_name,email,phone_number,role,status,last_login_at,created_at\r\n",
-    );
+    let mut out = String::new();
     for u in users {
         let row = [
             u.user_id.to_string(),
@@ -590,8 +525,8 @@ pub fn users_csv(users: &[UserResponse]) -> String {
             u.last_name.clone().unwrap_or_default(),
             u.email.clone().unwrap_or_default(),
             u.phone_number.clone().unwrap_or_default(),
-            u.role.clone(),
-            u.status.clone(),
+            u.role.as_str().to_owned(),
+            u.status.as_str().to_owned(),
             u.last_login_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
             u.created_at.to_rfc3339(),
         ];
@@ -651,8 +586,8 @@ mod admin_tests {
             first_name: Some("=HYPERLINK(\"x\")".into()),
             last_name: Some("Rao, Jr".into()),
             display_name: None,
-            role: "guest".into(),
-            status: "active".into(),
+            role: Role::Guest,
+            status: UserStatus::Active,
             phone_verified: false,
             email_verified: false,
             last_login_at: None,
@@ -683,68 +618,5 @@ mod admin_tests {
             ..Default::default()
         };
         assert!(ok.validate().is_ok());
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn phone_numbers_normalise_from_every_accepted_form() {
-        for input in [
-            "9876543200",
-            "+919876543200",
-            "919876543200",
-            "09876543200",
-            "98765 43200",
-        ] {
-            assert_eq!(
-                normalize_phone(input).as_deref(),
-                Some("+919876543200"),
-                "{input}"
-            );
-        }
-    }
-
-    #[test]
-    fn invalid_phone_numbers_are_refused() {
-        for input in [
-            "",
-            "12345",
-            "5876543200",
-            "98765432001",
-            "+929876543200",
-            "98765x3200",
-        ] {
-            assert_eq!(normalize_phone(input), None, "{input}");
-        }
-    }
-
-    #[test]
-    fn role_names_round_trip_and_aliases_resolve() {
-        for role in Role::ALL {
-            assert_eq!(Role::parse(role.as_str()), Some(role));
-        }
-        assert_eq!(
-            Role::parse("provider_admin"),
-            Some(Role::InsuranceProviderAdmin)
-        );
-        assert_eq!(Role::parse("root"), None);
-    }
-
-    #[test]
-    fn password_length_counts_characters() {
-        assert!(validate_new_password("short").is_err());
-        assert!(validate_new_password("पासवर्ड१२").is_ok());
-        assert!(validate_new_password(&"a".repeat(129)).is_err());
-    }
-
-    #[test]
-    fn emails_follow_the_spec_shape() {
-        assert!(is_valid_email("agent1@test.com"));
-        assert!(!is_valid_email("agent1@test"));
-        assert!(!is_valid_email("@test.com"));
-        assert!(!is_valid_email("a b@test.com"));
     }
 }

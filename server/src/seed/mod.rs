@@ -1,10 +1,9 @@
 //! Idempotent demo data (SPEC §7): running it twice changes nothing, and it never
 //! overwrites a row a person has since edited. Each feature adds its part here.
 
-use app::users::{
-    server::{password, repo},
-    types::Role,
-};
+use app::access::Role;
+use app::credentials::argon2id;
+use app::users::server::repo;
 pub mod presentations;
 
 use sqlx::PgPool;
@@ -151,8 +150,8 @@ pub struct SeedReport {
 pub async fn run(pool: &PgPool) -> anyhow::Result<SeedReport> {
     let mut report = SeedReport::default();
     // One hash for all demo users: they share a password, and hashing is the slow part.
-    let hash = password::hash(DEMO_PASSWORD.to_owned()).await?;
-    let agent_hash = password::hash(DEMO_AGENT_PASSWORD.to_owned()).await?;
+    let hash = argon2id::hash(DEMO_PASSWORD.to_owned()).await?;
+    let agent_hash = argon2id::hash(DEMO_AGENT_PASSWORD.to_owned()).await?;
     let mut tx = pool.begin().await?;
     let all = DEMO_USERS
         .iter()

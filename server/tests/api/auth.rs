@@ -389,7 +389,7 @@ async fn every_sign_in_attempt_is_audited_without_secrets(pool: PgPool) {
     .await;
     app.login("+919876543204", PASSWORD).await;
     let rows: Vec<(String, bool, serde_json::Value)> =
-        sqlx::query_as("SELECT event_type, success, details FROM audit_events WHERE event_type = 'login_attempt' ORDER BY created_at")
+        sqlx::query_as("SELECT event_type, success, details FROM audit_events WHERE event_type = 'auth.login' ORDER BY created_at")
             .fetch_all(&app.pool).await.unwrap();
     assert_eq!(rows.len(), 2);
     assert!(!rows[0].1 && rows[1].1);

@@ -2,14 +2,18 @@
 //! HTTP tests: each drives the real router (`server::startup::build_router`) on a
 //! fresh database created by `#[sqlx::test]`.
 
+mod demo;
 mod helpers;
 
+mod audit;
 mod auth;
+mod cookie_flow;
 mod docs;
 mod errors;
 mod health;
 mod matrix;
 mod otp;
+mod owner_rule;
 mod pages;
 mod presentations;
 mod users;

@@ -201,7 +201,7 @@ async fn deactivation_ends_sessions_at_once_and_blocks_sign_in(pool: PgPool) {
         .await;
     assert_eq!(back.status, StatusCode::OK);
     app.login(JUNIOR, PASSWORD).await;
-    let events: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_events WHERE event_type IN ('user_deactivated', 'user_reactivated')")
+    let events: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_events WHERE event_type IN ('user.deactivated', 'user.reactivated')")
         .fetch_one(&app.pool).await.unwrap();
     assert_eq!(events, 2);
 }

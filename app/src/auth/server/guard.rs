@@ -1,15 +1,16 @@
-//! The guard: who is calling, and may they do this?
+//! Who is calling: the `Caller` of a request, and the `Ctx` services take.
 //!
 //! `resolve::resolve_caller` (a middleware) turns the session cookie or the bearer
-//! token into a `Caller` in the request extensions, and never rejects. Every server
-//! function then starts with `require(Permission::…)` (or `signed_in()` for
-//! self-service, or `public()` where the catalogue says the endpoint is public), and
-//! every REST handler takes a `CurrentUser` extractor and calls `.require(…)`.
-//! Scope ("own", "team", "tenant") is not decided here: services apply it to queries.
+//! token into a `Caller` in the request extensions, and never rejects. The gate of
+//! the endpoint's catalogue entry (`crate::catalog`) then checks its `Access` before
+//! the handler runs. A server function starts with `ctx()?` (the admitted caller,
+//! the state and the request meta) or `public()`; a REST handler takes `Ctx` or
+//! `CurrentUser` as an extractor. Scope ("own", "team", "tenant") is not decided
+//! here: services apply it to the data.
 
-use crate::auth::permissions::{Permission, PermissionSet};
+use crate::access::Role;
+use crate::access::{Grants, Permission, PermissionSet};
 use crate::error::{AppError, AppResult};
-use crate::users::types::Role;
 use axum::{extract::FromRequestParts, http::request::Parts};
 use uuid::Uuid;
 
@@ -34,14 +35,60 @@ pub struct CurrentUser {
     pub role: Role,
     pub roles: Vec<Role>,
     pub permissions: PermissionSet,
+    /// The grants of the caller's admin roles: their reach over other people's
+    /// records. An agent role reaches only the caller's own agent record.
+    pub reach: PermissionSet,
     pub agent_id: Option<Uuid>,
     pub session_id: Uuid,
     pub via: Via,
 }
 
 impl CurrentUser {
+    pub fn new(
+        user_id: Uuid,
+        tenant_id: Uuid,
+        roles: Vec<Role>,
+        agent_id: Option<Uuid>,
+        session_id: Uuid,
+        via: Via,
+    ) -> Self {
+        let grants = Grants::of(&roles, agent_id.is_some());
+        Self {
+            user_id,
+            tenant_id,
+            role: roles.first().copied().unwrap_or(Role::Guest),
+            roles,
+            permissions: grants.permissions,
+            reach: grants.reach,
+            agent_id,
+            session_id,
+            via,
+        }
+    }
+
     pub fn can(&self, permission: Permission) -> bool {
         self.permissions.contains(permission)
+    }
+
+    /// What the catalogue's gate checks.
+    pub fn grants(&self) -> Grants {
+        Grants {
+            permissions: self.permissions,
+            reach: self.reach,
+            has_agent: self.agent_id.is_some(),
+        }
+    }
+
+    /// `Forbidden` unless one of the caller's admin roles grants `permission`: the
+    /// check for acting on someone else's record.
+    pub fn require_reach(&self, permission: Permission) -> AppResult<()> {
+        if self.reach.contains(permission) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden(format!(
+                "Insufficient permissions: {permission} through an admin role required"
+            )))
+        }
     }
 
     /// `Forbidden` with the seed's wording unless the permission is granted.
@@ -94,25 +141,33 @@ pub fn request_meta() -> RequestMeta {
         .unwrap_or_default()
 }
 
-/// The app state and this request's meta, for server functions that write.
-pub fn state_and_meta() -> AppResult<(crate::state::AppState, RequestMeta)> {
-    Ok((crate::state::app_state()?, request_meta()))
+/// What a use case runs with: the app state, the caller the gate admitted, and
+/// where the request came from (for audit rows and limits).
+#[derive(Clone)]
+pub struct Ctx {
+    pub state: crate::state::AppState,
+    pub caller: CurrentUser,
+    pub meta: RequestMeta,
 }
 
-/// First line of a server function that needs a permission.
-pub fn require(permission: Permission) -> AppResult<CurrentUser> {
-    let user = caller().user()?;
-    user.require(permission)?;
-    Ok(user)
+impl Ctx {
+    pub fn pool(&self) -> &sqlx::PgPool {
+        &self.state.pool
+    }
 }
 
-/// First line of a self-service server function (own profile, sessions, logout).
-pub fn signed_in() -> AppResult<CurrentUser> {
-    caller().user()
+/// First line of a server function whose entry is not public: the context of the
+/// signed-in caller that the gate admitted.
+pub fn ctx() -> AppResult<Ctx> {
+    Ok(Ctx {
+        caller: caller().user()?,
+        state: crate::state::app_state()?,
+        meta: request_meta(),
+    })
 }
 
 /// First line of a public server function: says so explicitly, so a reader (and
-/// grep) sees that the missing check is deliberate.
+/// grep) sees that it runs for anonymous callers too.
 pub fn public() -> Caller {
     caller()
 }
@@ -127,6 +182,25 @@ impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
             .cloned()
             .unwrap_or(Caller::Anonymous)
             .user()
+    }
+}
+
+impl FromRequestParts<crate::state::AppState> for Ctx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &crate::state::AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Ctx {
+            caller: CurrentUser::from_request_parts(parts, state).await?,
+            state: state.clone(),
+            meta: parts
+                .extensions
+                .get::<RequestMeta>()
+                .cloned()
+                .unwrap_or_default(),
+        })
     }
 }
 

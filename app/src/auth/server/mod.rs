@@ -1,7 +1,6 @@
 //! Server side of identity: the guard, the caller-resolving middleware, tokens,
 //! limits, OTP delivery, audit, and the sign-in use cases.
 
-pub mod audit;
 pub mod guard;
 pub mod jwt;
 pub mod limits;

@@ -3,8 +3,8 @@
 //! and 20 an hour per IP. Codes are stored as an HMAC, never logged, and the answer
 //! to "send" is the same whether or not the phone has an account.
 
+use crate::audit::{self, Entry, Event};
 use crate::auth::server::{
-    audit::{self, AuditEvent},
     guard::RequestMeta,
     limits::{self, Limit},
     repo,
@@ -12,10 +12,9 @@ use crate::auth::server::{
     sms,
 };
 use crate::auth::types::*;
+use crate::credentials::normalize_phone;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use crate::users::server::password;
-use crate::users::types::normalize_phone;
 use hmac::{Hmac, Mac};
 use rand::Rng;
 use sha2::Sha256;
@@ -73,11 +72,8 @@ fn parse_phone(input: &str) -> AppResult<String> {
 /// cooldown, past 5 sends an hour for the phone, or past 20 an hour for the IP.
 pub async fn send(state: &AppState, meta: &RequestMeta, phone_input: &str) -> AppResult<OtpSent> {
     let phone = parse_phone(phone_input)?;
-    let audit_fail = |error: &'static str| {
-        let mut e = AuditEvent::new("otp_sent", false);
-        e.error_message = Some(error);
-        e
-    };
+    // A refused send commits nothing, yet must be recorded: `record_failure`.
+    let audit_fail = |error: &'static str| Entry::failed(Event::OtpSent, error);
     if state.auth.rate_limiting {
         if let Err(err) = limits::hit(
             &state.pool,
@@ -85,9 +81,12 @@ pub async fn send(state: &AppState, meta: &RequestMeta, phone_input: &str) -> Ap
         )
         .await
         {
-            let mut e = audit_fail("Rate limit exceeded");
-            e.phone_number = Some(&phone);
-            audit::record(&state.pool, meta, e).await;
+            audit::record_failure(
+                &state.pool,
+                meta,
+                audit_fail("Rate limit exceeded").phone(&phone),
+            )
+            .await;
             return Err(err);
         }
     }
@@ -106,9 +105,7 @@ pub async fn send(state: &AppState, meta: &RequestMeta, phone_input: &str) -> Ap
         };
         if let Some((retry_after_secs, why)) = refusal {
             drop(tx);
-            let mut e = audit_fail(why);
-            e.phone_number = Some(&phone);
-            audit::record(&state.pool, meta, e).await;
+            audit::record_failure(&state.pool, meta, audit_fail(why).phone(&phone)).await;
             return Err(AppError::RateLimited { retry_after_secs });
         }
     }
@@ -129,10 +126,8 @@ pub async fn send(state: &AppState, meta: &RequestMeta, phone_input: &str) -> Ap
         },
     )
     .await?;
+    audit::record(&mut tx, meta, Entry::new(Event::OtpSent).phone(&phone)).await?;
     tx.commit().await?;
-    let mut e = AuditEvent::new("otp_sent", true);
-    e.phone_number = Some(&phone);
-    audit::record(&state.pool, meta, e).await;
     Ok(OtpSent {
         success: true,
         message: "OTP sent successfully".into(),
@@ -174,6 +169,9 @@ pub async fn verify(
         .await?;
     }
     let dev_ok = state.auth.dev_fixed_otp && code == DEV_FIXED_OTP;
+    // The password of an account made here: random and discarded, so nobody can sign
+    // in with it. Hashed before the transaction, never while holding a connection.
+    let placeholder = service::unusable_password_hash().await?;
     let mut tx = state.pool.begin().await?;
     let row = repo::lock_otp(&mut tx, &phone).await?;
     let valid = match &row {
@@ -194,12 +192,12 @@ pub async fn verify(
             }
             _ => 0,
         };
+        // The attempt count commits, and its audit row with it.
+        let e = Entry::failed(Event::OtpVerification, "Invalid or expired OTP")
+            .phone(&phone)
+            .details(serde_json::json!({"attempts": attempts}));
+        audit::record(&mut tx, meta, e).await?;
         tx.commit().await?;
-        let mut e = AuditEvent::new("otp_verification", false);
-        e.phone_number = Some(&phone);
-        e.details = serde_json::json!({"attempts": attempts});
-        e.error_message = Some("Invalid or expired OTP");
-        audit::record(&state.pool, meta, e).await;
         return Err(bad_otp());
     }
     repo::spend_otp(&mut tx, &phone).await?;
@@ -207,24 +205,18 @@ pub async fn verify(
         Some((id, status)) if status == "active" => id,
         Some(_) => {
             // The code is spent either way; the account just may not sign in.
+            let e = Entry::failed(Event::OtpVerification, "Account not active").phone(&phone);
+            audit::record(&mut tx, meta, e).await?;
             tx.commit().await?;
-            let mut e = AuditEvent::new("otp_verification", false);
-            e.phone_number = Some(&phone);
-            e.error_message = Some("Account not active");
-            audit::record(&state.pool, meta, e).await;
             return Err(AppError::Forbidden("Account is not active".into()));
         }
-        None => {
-            // Nobody can sign in with this password: it is random and discarded.
-            let placeholder = password::hash(uuid::Uuid::new_v4().to_string()).await?;
-            repo::create_policyholder(&mut tx, &phone, &placeholder).await?
-        }
+        None => repo::create_policyholder(&mut tx, &phone, &placeholder).await?,
     };
+    let e = Entry::new(Event::OtpVerification)
+        .user(user_id)
+        .phone(&phone);
+    audit::record(&mut tx, meta, e).await?;
     tx.commit().await?;
-    let mut e = AuditEvent::new("otp_verification", true);
-    e.user_id = Some(user_id);
-    e.phone_number = Some(&phone);
-    audit::record(&state.pool, meta, e).await;
     service::start_session(state, meta, user_id, LoginMethod::Otp, client, true).await
 }
 

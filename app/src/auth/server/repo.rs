@@ -1,7 +1,7 @@
 //! SQL for sign-in and sessions. Functions take a connection; services own transactions.
 
+use crate::access::Role;
 use crate::auth::types::{AuthUser, LoginIdentifier, SessionInfo};
-use crate::users::types::Role;
 use chrono::{DateTime, Utc};
 use sqlx::{FromRow, PgConnection};
 use uuid::Uuid;

@@ -2,7 +2,6 @@
 //! loads the session and user from Postgres, and stores a `Caller` and the
 //! `RequestMeta` in the request. It never rejects: the guard decides (STYLE §4.6).
 
-use crate::auth::permissions::PermissionSet;
 use crate::auth::server::{
     guard::{Caller, CurrentUser, RequestMeta, Via},
     jwt::TokenType,
@@ -75,17 +74,14 @@ async fn principal(
     if row.stale {
         repo::touch_session(&mut conn, session_id).await?;
     }
-    let roles = row.roles();
-    Ok(Some(Caller::User(Box::new(CurrentUser {
-        user_id: row.user_id,
-        tenant_id: row.tenant_id,
-        role: roles[0],
-        permissions: PermissionSet::of_roles(&roles),
-        roles,
-        agent_id: row.agent_id,
-        session_id: row.session_id,
+    Ok(Some(Caller::User(Box::new(CurrentUser::new(
+        row.user_id,
+        row.tenant_id,
+        row.roles(),
+        row.agent_id,
+        row.session_id,
         via,
-    }))))
+    )))))
 }
 
 /// Files of the built site and uploaded media (public, like the carousel they are

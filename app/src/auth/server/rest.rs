@@ -1,32 +1,161 @@
 //! `/api/v1/auth/*` for the mobile app (SPEC §5.2): JSON in, `TokenResponse` out.
 //! Thin: guard, service call, answer.
 
+use crate::access::Access;
+use crate::auth::api as ui;
 use crate::auth::server::{
-    guard::{Caller, CurrentUser, MaybeUser, RequestMeta},
+    guard::{Caller, Ctx, MaybeUser, RequestMeta},
     otp,
     service::{self, Client},
 };
 use crate::auth::types::*;
-use crate::catalog::{schema, Access, Endpoint, RestGroup, Verb};
+use crate::catalog::{Api, Endpoint};
 use crate::error::AppResult;
 use crate::rest::{ApiJson, IdPath};
 use crate::state::AppState;
-use axum::{
-    extract::State,
-    routing::{delete, get, post, put},
-    Json, Router,
-};
+use axum::{extract::State, Json};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/auth/login", post(login))
-        .route("/api/v1/auth/send-otp", post(send_otp))
-        .route("/api/v1/auth/verify-otp", post(verify_otp))
-        .route("/api/v1/auth/refresh", post(refresh))
-        .route("/api/v1/auth/logout", post(logout))
-        .route("/api/v1/auth/change-password", put(change_password))
-        .route("/api/v1/auth/sessions", get(sessions).delete(revoke_others))
-        .route("/api/v1/auth/sessions/{session_id}", delete(revoke_one))
+/// Enough for the change-password body to parse; other endpoints ignore it.
+const SAMPLE: &str = r#"{"current_password":"x","new_password":"y","confirm_password":"z"}"#;
+
+/// Every identity endpoint: the mobile API and the web UI's server functions.
+pub fn api() -> Api {
+    use Access::{Public, SignedIn};
+    Api::new("auth", SAMPLE)
+        .rest(
+            Endpoint::post(
+                "/api/v1/auth/login",
+                "Sign in with phone, email or agent code plus password",
+                Public,
+            )
+            .body::<LoginRequest>()
+            .returns::<TokenResponse>()
+            .errors(&[401, 403, 422, 423, 429]),
+            login,
+        )
+        .rest(
+            Endpoint::post(
+                "/api/v1/auth/send-otp",
+                "Send a 6-digit sign-in code by SMS (same answer for unknown phones)",
+                Public,
+            )
+            .body::<SendOtpRequest>()
+            .returns::<OtpSent>()
+            .errors(&[422, 429]),
+            send_otp,
+        )
+        .rest(
+            Endpoint::post(
+                "/api/v1/auth/verify-otp",
+                "Sign in with an SMS code; creates a policyholder for a new phone",
+                Public,
+            )
+            .body::<VerifyOtpRequest>()
+            .returns::<TokenResponse>()
+            .errors(&[401, 403, 422, 429]),
+            verify_otp,
+        )
+        .rest(
+            Endpoint::post(
+                "/api/v1/auth/refresh",
+                "Exchange a refresh token for a new pair (rotates; reuse revokes the session)",
+                Public,
+            )
+            .body::<RefreshRequest>()
+            .returns::<TokenResponse>()
+            .errors(&[401]),
+            refresh,
+        )
+        .rest(
+            Endpoint::post(
+                "/api/v1/auth/logout",
+                "End the session of the presented token (200 even if already ended)",
+                Public,
+            )
+            .returns::<MessageResponse>(),
+            logout,
+        )
+        .rest(
+            Endpoint::put(
+                "/api/v1/auth/change-password",
+                "Change the password; ends every other session",
+                SignedIn,
+            )
+            .body::<ChangePasswordRequest>()
+            .returns::<MessageResponse>()
+            .errors(&[409, 422, 429]),
+            change_password,
+        )
+        .rest(
+            Endpoint::get(
+                "/api/v1/auth/sessions",
+                "The caller's live sessions, browser and mobile",
+                SignedIn,
+            )
+            .returns_list::<SessionInfo>(),
+            sessions,
+        )
+        .rest(
+            Endpoint::delete(
+                "/api/v1/auth/sessions",
+                "Revoke every session of the caller except this one",
+                SignedIn,
+            )
+            .returns::<MessageResponse>(),
+            revoke_others,
+        )
+        .rest(
+            Endpoint::delete(
+                "/api/v1/auth/sessions/{session_id}",
+                "Revoke one of the caller's sessions",
+                SignedIn,
+            )
+            .returns::<MessageResponse>()
+            .errors(&[404]),
+            revoke_one,
+        )
+        .merge(web_ui())
+}
+
+/// The sign-in pages' server functions (`/api/ui/auth/*`).
+fn web_ui() -> Api {
+    use Access::{Public, SignedIn};
+    let f = Api::new("web-ui", "");
+    f.server_fn(Endpoint::server_fn::<ui::CurrentUser>(
+        "The browser's signed-in user",
+        Public,
+    ))
+    .server_fn(
+        Endpoint::server_fn::<ui::WebLogin>("Password or agent-code sign-in (form)", Public)
+            .sample("identifier=&password="),
+    )
+    .server_fn(
+        Endpoint::server_fn::<ui::WebSendOtp>("Send an OTP (form)", Public).sample("phone_number="),
+    )
+    .server_fn(
+        Endpoint::server_fn::<ui::WebVerifyOtp>("Verify an OTP and sign in (form)", Public)
+            .sample("phone_number=&otp="),
+    )
+    .server_fn(Endpoint::server_fn::<ui::WebLogout>(
+        "Sign out this browser (form)",
+        Public,
+    ))
+    .server_fn(Endpoint::server_fn::<ui::MySessions>(
+        "The caller's sessions",
+        SignedIn,
+    ))
+    .server_fn(
+        Endpoint::server_fn::<ui::RevokeSession>("Revoke one of the caller's sessions", SignedIn)
+            .sample("session_id=00000000-0000-4000-8000-000000000001"),
+    )
+    .server_fn(Endpoint::server_fn::<ui::RevokeOtherSessions>(
+        "Revoke the caller's other sessions",
+        SignedIn,
+    ))
+    .server_fn(
+        Endpoint::server_fn::<ui::ChangePassword>("Change the caller's password", SignedIn)
+            .sample("current_password=x&new_password=y&confirm_password=z"),
+    )
 }
 
 async fn login(
@@ -73,137 +202,36 @@ async fn logout(
     MaybeUser(caller): MaybeUser,
 ) -> AppResult<Json<MessageResponse>> {
     if let Caller::User(user) = caller {
-        service::logout(&state, &meta, &user).await?;
+        let ctx = Ctx {
+            state,
+            caller: *user,
+            meta,
+        };
+        service::logout(&ctx).await?;
     }
     Ok(Json(MessageResponse::ok("Successfully logged out")))
 }
 
 async fn change_password(
-    State(state): State<AppState>,
-    meta: RequestMeta,
-    user: CurrentUser,
+    ctx: Ctx,
     ApiJson(body): ApiJson<ChangePasswordRequest>,
 ) -> AppResult<Json<MessageResponse>> {
-    service::change_password(&state, &meta, &user, &body).await?;
+    service::change_password(&ctx, &body).await?;
     Ok(Json(MessageResponse::ok("Password changed successfully")))
 }
 
-async fn sessions(
-    State(state): State<AppState>,
-    user: CurrentUser,
-) -> AppResult<Json<Vec<SessionInfo>>> {
-    service::list_sessions(&state, &user).await.map(Json)
+async fn sessions(ctx: Ctx) -> AppResult<Json<Vec<SessionInfo>>> {
+    service::list_sessions(&ctx).await.map(Json)
 }
 
-async fn revoke_one(
-    State(state): State<AppState>,
-    meta: RequestMeta,
-    user: CurrentUser,
-    IdPath(session_id): IdPath,
-) -> AppResult<Json<MessageResponse>> {
-    service::revoke_session(&state, &meta, &user, session_id).await?;
+async fn revoke_one(ctx: Ctx, IdPath(session_id): IdPath) -> AppResult<Json<MessageResponse>> {
+    service::revoke_session(&ctx, session_id).await?;
     Ok(Json(MessageResponse::ok("Session revoked")))
 }
 
-async fn revoke_others(
-    State(state): State<AppState>,
-    meta: RequestMeta,
-    user: CurrentUser,
-) -> AppResult<Json<MessageResponse>> {
-    let n = service::revoke_other_sessions(&state, &meta, &user).await?;
+async fn revoke_others(ctx: Ctx) -> AppResult<Json<MessageResponse>> {
+    let n = service::revoke_other_sessions(&ctx).await?;
     Ok(Json(MessageResponse::ok(&format!(
         "{n} other sessions revoked"
     ))))
 }
-
-/// Enough for the change-password body to parse; other endpoints ignore it.
-const SAMPLE: &str = r#"{"current_password":"x","new_password":"y","confirm_password":"z"}"#;
-
-const API: RestGroup = RestGroup {
-    tag: "auth",
-    sample_body: SAMPLE,
-};
-
-pub static ENDPOINTS: &[Endpoint] = &[
-    API.endpoint(
-        Verb::Post,
-        "/api/v1/auth/login",
-        "Sign in with phone, email or agent code plus password",
-        Access::Public,
-        Some(schema::<LoginRequest>()),
-        schema::<TokenResponse>(),
-        &[400, 401, 403, 422, 423, 429],
-    ),
-    API.endpoint(
-        Verb::Post,
-        "/api/v1/auth/send-otp",
-        "Send a 6-digit sign-in code by SMS (same answer for unknown phones)",
-        Access::Public,
-        Some(schema::<SendOtpRequest>()),
-        schema::<OtpSent>(),
-        &[400, 422, 429],
-    ),
-    API.endpoint(
-        Verb::Post,
-        "/api/v1/auth/verify-otp",
-        "Sign in with an SMS code; creates a policyholder for a new phone",
-        Access::Public,
-        Some(schema::<VerifyOtpRequest>()),
-        schema::<TokenResponse>(),
-        &[400, 401, 403, 422, 429],
-    ),
-    API.endpoint(
-        Verb::Post,
-        "/api/v1/auth/refresh",
-        "Exchange a refresh token for a new pair (rotates; reuse revokes the session)",
-        Access::Public,
-        Some(schema::<RefreshRequest>()),
-        schema::<TokenResponse>(),
-        &[400, 401],
-    ),
-    API.endpoint(
-        Verb::Post,
-        "/api/v1/auth/logout",
-        "End the session of the presented token (200 even if already ended)",
-        Access::Public,
-        None,
-        schema::<MessageResponse>(),
-        &[],
-    ),
-    API.endpoint(
-        Verb::Put,
-        "/api/v1/auth/change-password",
-        "Change the password; ends every other session",
-        Access::SignedIn,
-        Some(schema::<ChangePasswordRequest>()),
-        schema::<MessageResponse>(),
-        &[400, 401, 422],
-    ),
-    API.endpoint(
-        Verb::Get,
-        "/api/v1/auth/sessions",
-        "The caller's live sessions, browser and mobile",
-        Access::SignedIn,
-        None,
-        schema::<SessionInfo>(),
-        &[401],
-    ),
-    API.endpoint(
-        Verb::Delete,
-        "/api/v1/auth/sessions",
-        "Revoke every session of the caller except this one",
-        Access::SignedIn,
-        None,
-        schema::<MessageResponse>(),
-        &[401],
-    ),
-    API.endpoint(
-        Verb::Delete,
-        "/api/v1/auth/sessions/{session_id}",
-        "Revoke one of the caller's sessions",
-        Access::SignedIn,
-        None,
-        schema::<MessageResponse>(),
-        &[401, 404],
-    ),
-];

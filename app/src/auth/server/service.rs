@@ -1,18 +1,18 @@
 //! Sign-in use cases, shared by the browser (server functions + cookie session) and
 //! the mobile app (REST + tokens). Rules live here; transports only translate.
 
-use crate::auth::permissions::PermissionSet;
+use crate::access::PermissionSet;
+use crate::audit::{self, Entry, Event};
 use crate::auth::server::{
-    audit::{self, AuditEvent},
-    guard::{CurrentUser, RequestMeta},
+    guard::{Ctx, RequestMeta},
     jwt::TokenType,
     limits::{self, Limit},
     repo,
 };
 use crate::auth::types::*;
+use crate::credentials::argon2id;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use crate::users::server::password;
 use std::sync::OnceLock;
 use std::time::Duration;
 use uuid::Uuid;
@@ -46,14 +46,15 @@ fn invalid_credentials() -> AppError {
     AppError::Unauthenticated("Invalid credentials".into())
 }
 
-/// A hash of a random password, verified against when the user does not exist, so
-/// unknown users and wrong passwords cost the same time.
-async fn dummy_hash() -> AppResult<String> {
+/// A hash of a random, discarded password: verified against when the user does not
+/// exist (so unknown users and wrong passwords cost the same time), and stored for
+/// accounts that sign in by OTP only. Computed once per process.
+pub async fn unusable_password_hash() -> AppResult<String> {
     static DUMMY: OnceLock<String> = OnceLock::new();
     if let Some(h) = DUMMY.get() {
         return Ok(h.clone());
     }
-    let hash = password::hash(Uuid::new_v4().to_string()).await?;
+    let hash = argon2id::hash(Uuid::new_v4().to_string()).await?;
     Ok(DUMMY.get_or_init(|| hash).clone())
 }
 
@@ -80,11 +81,10 @@ pub async fn login(
     let (identifier, given_password) = request.parse()?;
     let method = identifier.method();
     let key = identifier.key();
+    // Failed sign-ins commit nothing, yet must be recorded: `record_failure`.
     let fail_event = |error: &'static str| {
-        let mut e = AuditEvent::new("login_attempt", false);
-        e.details = serde_json::json!({"method": method.as_str(), "identifier": key});
-        e.error_message = Some(error);
-        e
+        Entry::failed(Event::LoginAttempt, error)
+            .details(serde_json::json!({"method": method.as_str(), "identifier": key}))
     };
 
     if let Err(err) = limit(
@@ -93,21 +93,25 @@ pub async fn login(
     )
     .await
     {
-        audit::record(&state.pool, meta, fail_event("Rate limit exceeded")).await;
+        audit::record_failure(&state.pool, meta, fail_event("Rate limit exceeded")).await;
         return Err(err);
     }
     if let Err(err) = limits::check_lock(&state.pool, &key, &meta.ip).await {
-        audit::record(&state.pool, meta, fail_event("Account locked")).await;
+        audit::record_failure(&state.pool, meta, fail_event("Account locked")).await;
         return Err(err);
     }
 
-    let mut conn = state.pool.acquire().await?;
-    let row = repo::find_credentials(&mut conn, &identifier).await?;
+    // The connection goes back to the pool before the slow argon2 check: holding it
+    // across the hash would let a burst of bad logins starve the pool.
+    let row = {
+        let mut conn = state.pool.acquire().await?;
+        repo::find_credentials(&mut conn, &identifier).await?
+    };
     let (stored_hash, user) = match &row {
         Some(r) => (r.password_hash.clone(), Some((r.user_id, r.status.clone()))),
-        None => (dummy_hash().await?, None),
+        None => (unusable_password_hash().await?, None),
     };
-    let matches = password::verify(given_password, stored_hash).await?;
+    let matches = argon2id::verify(given_password, stored_hash).await?;
     let Some((user_id, status)) = user.filter(|_| matches) else {
         limits::record_failure(&state.pool, &key, &meta.ip).await?;
         let reason = if row.is_some() {
@@ -115,13 +119,16 @@ pub async fn login(
         } else {
             "User not found"
         };
-        audit::record(&state.pool, meta, fail_event(reason)).await;
+        audit::record_failure(&state.pool, meta, fail_event(reason)).await;
         return Err(invalid_credentials());
     };
     if status != "active" {
-        let mut e = fail_event("Account not active");
-        e.user_id = Some(user_id);
-        audit::record(&state.pool, meta, e).await;
+        audit::record_failure(
+            &state.pool,
+            meta,
+            fail_event("Account not active").user(user_id),
+        )
+        .await;
         return Err(AppError::Forbidden("Account is not active".into()));
     }
     limits::clear_failures(&state.pool, &key, &meta.ip).await?;
@@ -154,11 +161,11 @@ pub async fn start_session(
         },
     )
     .await?;
+    let e = Entry::new(Event::LoginAttempt).user(user_id).details(
+        serde_json::json!({"method": method.as_str(), "client": client.as_str(), "session_id": session_id}),
+    );
+    audit::record(&mut tx, meta, e).await?;
     tx.commit().await?;
-    let mut e = AuditEvent::new("login_attempt", true);
-    e.user_id = Some(user_id);
-    e.details = serde_json::json!({"method": method.as_str(), "client": client.as_str(), "session_id": session_id});
-    audit::record(&state.pool, meta, e).await;
     Ok(NewLogin {
         user_id,
         session_id,
@@ -291,18 +298,20 @@ pub async fn refresh(
         row.refresh_jti.ok_or_else(bad_refresh)?
     } else {
         repo::revoke_session(&mut tx, claims.sub, claims.sid, "refresh_token_reuse").await?;
+        let e = Entry::failed(Event::SessionRevoked, "refresh token reused")
+            .user(claims.sub)
+            .details(
+                serde_json::json!({"session_id": claims.sid, "reason": "refresh_token_reuse"}),
+            );
+        audit::record(&mut tx, meta, e).await?;
         tx.commit().await?;
-        let mut e = AuditEvent::new("session_revoked", false);
-        e.user_id = Some(claims.sub);
-        e.details = serde_json::json!({"session_id": claims.sid, "reason": "refresh_token_reuse"});
-        audit::record(&state.pool, meta, e).await;
         return Err(bad_refresh());
     };
+    let e = Entry::new(Event::TokenRefreshed)
+        .user(claims.sub)
+        .details(serde_json::json!({"session_id": claims.sid}));
+    audit::record(&mut tx, meta, e).await?;
     tx.commit().await?;
-    let mut e = AuditEvent::new("token_refreshed", true);
-    e.user_id = Some(claims.sub);
-    e.details = serde_json::json!({"session_id": claims.sid});
-    audit::record(&state.pool, meta, e).await;
     token_response(
         state,
         &NewLogin {
@@ -315,68 +324,81 @@ pub async fn refresh(
 }
 
 /// Ends the caller's session (its cookie or its tokens).
-pub async fn logout(state: &AppState, meta: &RequestMeta, user: &CurrentUser) -> AppResult<()> {
-    let mut conn = state.pool.acquire().await?;
-    repo::revoke_session(&mut conn, user.user_id, user.session_id, "logout").await?;
-    let mut e = AuditEvent::new("logout", true);
-    e.user_id = Some(user.user_id);
-    e.tenant_id = Some(user.tenant_id);
-    e.details = serde_json::json!({"session_id": user.session_id});
-    audit::record(&state.pool, meta, e).await;
+pub async fn logout(ctx: &Ctx) -> AppResult<()> {
+    let Ctx {
+        state,
+        caller: user,
+        meta,
+    } = ctx;
+    let mut tx = state.pool.begin().await?;
+    repo::revoke_session(&mut tx, user.user_id, user.session_id, "logout").await?;
+    let e = Entry::new(Event::Logout)
+        .by(user)
+        .details(serde_json::json!({"session_id": user.session_id}));
+    audit::record(&mut tx, meta, e).await?;
+    tx.commit().await?;
     Ok(())
 }
 
-pub async fn list_sessions(state: &AppState, user: &CurrentUser) -> AppResult<Vec<SessionInfo>> {
+pub async fn list_sessions(ctx: &Ctx) -> AppResult<Vec<SessionInfo>> {
+    let Ctx {
+        state,
+        caller: user,
+        ..
+    } = ctx;
     let mut conn = state.pool.acquire().await?;
     Ok(repo::list_sessions(&mut conn, user.user_id, user.session_id).await?)
 }
 
 /// Revokes one of the caller's own sessions. Someone else's id is "not found".
-pub async fn revoke_session(
-    state: &AppState,
-    meta: &RequestMeta,
-    user: &CurrentUser,
-    session_id: Uuid,
-) -> AppResult<()> {
-    let mut conn = state.pool.acquire().await?;
-    if !repo::revoke_session(&mut conn, user.user_id, session_id, "revoked_by_user").await? {
+pub async fn revoke_session(ctx: &Ctx, session_id: Uuid) -> AppResult<()> {
+    let Ctx {
+        state,
+        caller: user,
+        meta,
+    } = ctx;
+    let mut tx = state.pool.begin().await?;
+    if !repo::revoke_session(&mut tx, user.user_id, session_id, "revoked_by_user").await? {
         return Err(AppError::not_found("Session"));
     }
-    let mut e = AuditEvent::new("session_revoked", true);
-    e.user_id = Some(user.user_id);
-    e.details = serde_json::json!({"session_id": session_id});
-    audit::record(&state.pool, meta, e).await;
+    let e = Entry::new(Event::SessionRevoked)
+        .by(user)
+        .details(serde_json::json!({"session_id": session_id}));
+    audit::record(&mut tx, meta, e).await?;
+    tx.commit().await?;
     Ok(())
 }
 
 /// Revokes all the caller's sessions but the current one; returns how many.
-pub async fn revoke_other_sessions(
-    state: &AppState,
-    meta: &RequestMeta,
-    user: &CurrentUser,
-) -> AppResult<u64> {
-    let mut conn = state.pool.acquire().await?;
+pub async fn revoke_other_sessions(ctx: &Ctx) -> AppResult<u64> {
+    let Ctx {
+        state,
+        caller: user,
+        meta,
+    } = ctx;
+    let mut tx = state.pool.begin().await?;
     let n = repo::revoke_all_except(
-        &mut conn,
+        &mut tx,
         user.user_id,
         Some(user.session_id),
         "revoked_by_user",
     )
     .await?;
-    let mut e = AuditEvent::new("session_revoked", true);
-    e.user_id = Some(user.user_id);
-    e.details = serde_json::json!({"others": n});
-    audit::record(&state.pool, meta, e).await;
+    let e = Entry::new(Event::SessionRevoked)
+        .by(user)
+        .details(serde_json::json!({"others": n}));
+    audit::record(&mut tx, meta, e).await?;
+    tx.commit().await?;
     Ok(n)
 }
 
 /// Changes the caller's password: needs the current one, and ends every other session.
-pub async fn change_password(
-    state: &AppState,
-    meta: &RequestMeta,
-    user: &CurrentUser,
-    request: &ChangePasswordRequest,
-) -> AppResult<()> {
+pub async fn change_password(ctx: &Ctx, request: &ChangePasswordRequest) -> AppResult<()> {
+    let Ctx {
+        state,
+        caller: user,
+        meta,
+    } = ctx;
     validate_password_change(request)?;
     // A stolen session must not become a password-guessing oracle.
     limit(
@@ -388,19 +410,28 @@ pub async fn change_password(
         ),
     )
     .await?;
-    let mut tx = state.pool.begin().await?;
-    let stored = repo::password_hash(&mut tx, user.user_id).await?;
-    if !password::verify(request.current_password.clone(), stored).await? {
-        let mut e = AuditEvent::new("password_changed", false);
-        e.user_id = Some(user.user_id);
-        e.error_message = Some("Current password is incorrect");
-        audit::record(&state.pool, meta, e).await;
+    // No connection is held across the two argon2 runs (verify, then hash).
+    let stored = {
+        let mut conn = state.pool.acquire().await?;
+        repo::password_hash(&mut conn, user.user_id).await?
+    };
+    if !argon2id::verify(request.current_password.clone(), stored.clone()).await? {
+        let e = Entry::failed(Event::PasswordChanged, "Current password is incorrect").by(user);
+        audit::record_failure(&state.pool, meta, e).await;
         return Err(AppError::invalid_field(
             "current_password",
             "Current password is incorrect",
         ));
     }
-    let hash = password::hash(request.new_password.clone()).await?;
+    let hash = argon2id::hash(request.new_password.clone()).await?;
+    let mut tx = state.pool.begin().await?;
+    // A change made meanwhile (another tab) wins: this one no longer knows the
+    // current password.
+    if repo::password_hash(&mut tx, user.user_id).await? != stored {
+        return Err(AppError::Conflict(
+            "The password was changed meanwhile; sign in again.".into(),
+        ));
+    }
     repo::set_password(&mut tx, user.user_id, &hash).await?;
     let others = repo::revoke_all_except(
         &mut tx,
@@ -409,11 +440,11 @@ pub async fn change_password(
         "password_changed",
     )
     .await?;
+    let e = Entry::new(Event::PasswordChanged)
+        .by(user)
+        .details(serde_json::json!({"sessions_revoked": others}));
+    audit::record(&mut tx, meta, e).await?;
     tx.commit().await?;
-    let mut e = AuditEvent::new("password_changed", true);
-    e.user_id = Some(user.user_id);
-    e.details = serde_json::json!({"sessions_revoked": others});
-    audit::record(&state.pool, meta, e).await;
     Ok(())
 }
 

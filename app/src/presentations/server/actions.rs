@@ -6,11 +6,11 @@ use super::repo::{self, AgentRow, PresentationRow};
 use super::service::{
     audit_write, authorize, create, get, header, load, presentation_not_found, target_agent, Act,
 };
-use crate::auth::server::guard::{CurrentUser, RequestMeta};
+use crate::audit::Event;
+use crate::auth::server::guard::{Ctx, CurrentUser};
 use crate::error::{AppError, AppResult};
 use crate::presentations::rules;
 use crate::presentations::types::*;
-use crate::state::AppState;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
@@ -34,31 +34,29 @@ async fn locked(
 
 /// Makes a published presentation the agent's only active one.
 pub async fn activate(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
+    ctx: &Ctx,
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
 ) -> AppResult<Presentation> {
+    let Ctx { state, caller, .. } = ctx;
     let mut tx = state.pool.begin().await?;
     let (agent, row) = locked(&mut tx, caller, agent_id, presentation_id, Act::Publish).await?;
-    if row.status != Status::Published.as_str() {
+    if row.status != Status::Published {
         return Err(AppError::Conflict(
             "Only published presentations can be active".into(),
         ));
     }
     repo::activate(&mut tx, agent.agent_id, presentation_id).await?;
     let active = load(&mut tx, &agent, presentation_id).await?;
-    tx.commit().await?;
     audit_write(
-        state,
-        meta,
-        caller,
-        "presentation.activated",
+        &mut tx,
+        ctx,
+        Event::PresentationActivated,
         ("presentation", presentation_id),
         serde_json::json!({"agent_id": agent.agent_id}),
     )
-    .await;
+    .await?;
+    tx.commit().await?;
     Ok(active)
 }
 
@@ -72,34 +70,36 @@ pub enum Removed {
 /// Deletes a draft that was never published; archives anything else (it may be
 /// linked or shared, so it is kept, off the home page).
 pub async fn remove(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
+    ctx: &Ctx,
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
 ) -> AppResult<Removed> {
+    let Ctx { state, caller, .. } = ctx;
     let mut tx = state.pool.begin().await?;
     let (agent, row) = locked(&mut tx, caller, agent_id, presentation_id, Act::Update).await?;
-    let outcome = if row.status == "draft" && row.published_at.is_none() {
+    // Taking a live deck off the home page changes live content: the publish right.
+    if row.is_active || row.status == Status::Published {
+        authorize(caller, &agent, Act::Publish)?;
+    }
+    let outcome = if row.status == Status::Draft && row.published_at.is_none() {
         repo::delete(&mut tx, presentation_id).await?;
         Removed::Deleted
     } else {
         set_status(&mut tx, &row, Status::Archived).await?;
         Removed::Archived
     };
-    tx.commit().await?;
     audit_write(
-        state,
-        meta,
-        caller,
+        &mut tx,
+        ctx,
         match outcome {
-            Removed::Deleted => "presentation.deleted",
-            Removed::Archived => "presentation.archived",
+            Removed::Deleted => Event::PresentationDeleted,
+            Removed::Archived => Event::PresentationArchived,
         },
         ("presentation", presentation_id),
         serde_json::json!({"agent_id": agent.agent_id}),
     )
-    .await;
+    .await?;
+    tx.commit().await?;
     Ok(outcome)
 }
 
@@ -123,49 +123,45 @@ async fn set_status(
 
 /// Archived → draft, so an old deck can be edited and published again.
 pub async fn restore(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
+    ctx: &Ctx,
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
 ) -> AppResult<Presentation> {
+    let Ctx { state, caller, .. } = ctx;
     let mut tx = state.pool.begin().await?;
     let (agent, row) = locked(&mut tx, caller, agent_id, presentation_id, Act::Update).await?;
-    if row.status != Status::Archived.as_str() {
+    if row.status != Status::Archived {
         return Err(AppError::Conflict(
             "Only archived presentations can be restored".into(),
         ));
     }
     set_status(&mut tx, &row, Status::Draft).await?;
     let restored = load(&mut tx, &agent, presentation_id).await?;
-    tx.commit().await?;
     audit_write(
-        state,
-        meta,
-        caller,
-        "presentation.restored",
+        &mut tx,
+        ctx,
+        Event::PresentationRestored,
         ("presentation", presentation_id),
         serde_json::json!({"agent_id": agent.agent_id}),
     )
-    .await;
+    .await?;
+    tx.commit().await?;
     Ok(restored)
 }
 
 /// A draft copy with the same slides.
 pub async fn duplicate(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
+    ctx: &Ctx,
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
 ) -> AppResult<Presentation> {
-    let source = get(state, caller, agent_id, presentation_id).await?;
+    let source = get(ctx, agent_id, presentation_id).await?;
     let mut input = PresentationInput::from_presentation(&source);
     input.name = copy_name(&source.name);
     input.status = Some(Status::Draft);
     input.is_active = None;
     input.version = None;
-    create(state, meta, caller, Some(source.agent_id), &input).await
+    create(ctx, Some(source.agent_id), &input).await
 }
 
 fn copy_name(name: &str) -> String {
@@ -183,25 +179,15 @@ pub enum DeckAction {
 }
 
 pub async fn apply(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
+    ctx: &Ctx,
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
     action: DeckAction,
 ) -> AppResult<()> {
     match action {
-        DeckAction::Duplicate => duplicate(state, meta, caller, agent_id, presentation_id)
-            .await
-            .map(drop),
-        DeckAction::Remove => remove(state, meta, caller, agent_id, presentation_id)
-            .await
-            .map(drop),
-        DeckAction::Restore => restore(state, meta, caller, agent_id, presentation_id)
-            .await
-            .map(drop),
-        DeckAction::Activate => activate(state, meta, caller, agent_id, presentation_id)
-            .await
-            .map(drop),
+        DeckAction::Duplicate => duplicate(ctx, agent_id, presentation_id).await.map(drop),
+        DeckAction::Remove => remove(ctx, agent_id, presentation_id).await.map(drop),
+        DeckAction::Restore => restore(ctx, agent_id, presentation_id).await.map(drop),
+        DeckAction::Activate => activate(ctx, agent_id, presentation_id).await.map(drop),
     }
 }

@@ -5,8 +5,8 @@
 use super::media::{self, MediaStore};
 use super::repo::{self, AgentRow, MediaRow};
 use super::service::{authorize, target_agent, Act};
-use crate::auth::server::audit::{self, AuditEvent};
-use crate::auth::server::guard::{CurrentUser, RequestMeta};
+use crate::audit::{self, Entry, Event};
+use crate::auth::server::guard::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::presentations::types::{Media, MediaList, SlideType};
 use crate::state::AppState;
@@ -47,11 +47,8 @@ fn megabytes(bytes: u64) -> u64 {
 
 /// The agent an upload is for: the caller's own record, or (for admins with
 /// `presentations.create`) the one they name.
-pub async fn upload_agent(
-    state: &AppState,
-    caller: &CurrentUser,
-    agent_id: Option<Uuid>,
-) -> AppResult<AgentRow> {
+pub async fn upload_agent(ctx: &Ctx, agent_id: Option<Uuid>) -> AppResult<AgentRow> {
+    let Ctx { state, caller, .. } = ctx;
     if agent_id.is_none() && caller.agent_id.is_none() {
         return Err(AppError::invalid_field(
             "agent_id",
@@ -108,13 +105,12 @@ pub fn check(limits: &media::MediaLimits, upload: &Upload) -> AppResult<media::S
 /// Stores an upload in the agent's library. A file the agent already has (same
 /// SHA-256) returns the existing item and stores nothing. A refused or failed
 /// upload leaves nothing behind, in the store or the database.
-pub async fn upload(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
-    agent: &AgentRow,
-    upload: Upload,
-) -> AppResult<Media> {
+pub async fn upload(ctx: &Ctx, agent: &AgentRow, upload: Upload) -> AppResult<Media> {
+    let Ctx {
+        state,
+        caller,
+        meta,
+    } = ctx;
     let store = &state.media;
     let sniffed = check(&store.limits, &upload)?;
     let dimensions = if sniffed.kind == SlideType::Image {
@@ -138,8 +134,8 @@ pub async fn upload(
         None
     };
     let hash = crate::format::hex(&Sha256::digest(&upload.bytes));
-    let mut conn = state.pool.acquire().await?;
-    if let Some(existing) = repo::media_by_hash(&mut conn, agent.agent_id, &hash).await? {
+    // No connection is held across the store write below (up to 50 MB).
+    if let Some(existing) = by_hash(state, agent.agent_id, &hash).await? {
         return Ok(to_media(existing, true));
     }
     let media_id = Uuid::new_v4();
@@ -159,8 +155,9 @@ pub async fn upload(
         .await
         .map_err(|e| AppError::internal("media store put failed", e))?;
     let file_name: String = sanitize(&upload.file_name, sniffed.ext);
+    let mut tx = state.pool.begin().await?;
     let inserted = repo::insert_media(
-        &mut conn,
+        &mut tx,
         &repo::NewMedia {
             media_id,
             agent,
@@ -183,17 +180,34 @@ pub async fn upload(
         Ok(Some(row)) => row,
         // A twin upload finished first: keep theirs, drop ours.
         Ok(None) => {
+            drop(tx);
             let _ = store.delete(&key).await;
-            let existing = repo::media_by_hash(&mut conn, agent.agent_id, &hash)
+            let existing = by_hash(state, agent.agent_id, &hash)
                 .await?
                 .ok_or(AppError::Internal)?;
             return Ok(to_media(existing, true));
         }
         Err(e) => {
+            drop(tx);
             let _ = store.delete(&key).await;
             return Err(e.into());
         }
     };
+    let entry = Entry::new(Event::MediaUploaded)
+        .by(caller)
+        .on("presentation_media", media_id)
+        .details(
+            serde_json::json!({"agent_id": agent.agent_id, "mime_type": sniffed.mime,
+                                    "bytes": row.file_size_bytes}),
+        );
+    let committed = match audit::record(&mut tx, meta, entry).await {
+        Ok(()) => tx.commit().await.map_err(AppError::from),
+        Err(e) => Err(e),
+    };
+    if let Err(e) = committed {
+        let _ = store.delete(&key).await;
+        return Err(e);
+    }
     if sniffed.kind == SlideType::Image {
         let (store, pool, bytes) = (store.clone(), state.pool.clone(), upload.bytes);
         tokio::spawn(async move {
@@ -204,15 +218,16 @@ pub async fn upload(
             }
         });
     }
-    let mut event = AuditEvent::new("presentation.media_uploaded", true);
-    event.user_id = Some(caller.user_id);
-    event.tenant_id = Some(agent.tenant_id);
-    event.resource_type = Some("presentation_media");
-    event.resource_id = Some(media_id.to_string());
-    event.details = serde_json::json!({"agent_id": agent.agent_id, "mime_type": sniffed.mime,
-                                      "bytes": row.file_size_bytes});
-    audit::record(&state.pool, meta, event).await;
     Ok(to_media(row, false))
+}
+
+async fn by_hash(
+    state: &AppState,
+    agent_id: Uuid,
+    hash: &str,
+) -> AppResult<Option<repo::MediaRow>> {
+    let mut conn = state.pool.acquire().await?;
+    Ok(repo::media_by_hash(&mut conn, agent_id, hash).await?)
 }
 
 /// Writes the 960 and 480 px versions and records them. Runs after the upload has
@@ -265,13 +280,13 @@ fn sanitize(name: &str, ext: &str) -> String {
 }
 
 pub async fn list(
-    state: &AppState,
-    caller: &CurrentUser,
+    ctx: &Ctx,
     agent_id: Option<Uuid>,
     media_type: Option<&str>,
     limit: Option<i64>,
     offset: Option<i64>,
 ) -> AppResult<MediaList> {
+    let Ctx { state, caller, .. } = ctx;
     let mut conn = state.pool.acquire().await?;
     let agent = target_agent(&mut conn, caller, agent_id).await?;
     authorize(caller, &agent, Act::Read)?;
@@ -296,12 +311,12 @@ pub async fn list(
 }
 
 /// Deletes a library item no slide uses, with its stored files.
-pub async fn delete(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
-    media_id: Uuid,
-) -> AppResult<()> {
+pub async fn delete(ctx: &Ctx, media_id: Uuid) -> AppResult<()> {
+    let Ctx {
+        state,
+        caller,
+        meta,
+    } = ctx;
     let mut tx = state.pool.begin().await?;
     let row = repo::media(&mut tx, media_id, true)
         .await?
@@ -315,6 +330,10 @@ pub async fn delete(
         )));
     }
     repo::delete_media(&mut tx, media_id).await?;
+    let entry = Entry::new(Event::MediaDeleted)
+        .by(caller)
+        .on("presentation_media", media_id);
+    audit::record(&mut tx, meta, entry).await?;
     tx.commit().await?;
     let (display, thumb) = media::derivative_keys(&row.storage_key);
     for key in [&row.storage_key, &display, &thumb] {
@@ -322,11 +341,5 @@ pub async fn delete(
             tracing::warn!(error = ?e, key, "could not delete a stored file");
         }
     }
-    let mut event = AuditEvent::new("presentation.media_deleted", true);
-    event.user_id = Some(caller.user_id);
-    event.tenant_id = Some(agent.tenant_id);
-    event.resource_type = Some("presentation_media");
-    event.resource_id = Some(media_id.to_string());
-    audit::record(&state.pool, meta, event).await;
     Ok(())
 }

@@ -3,48 +3,67 @@
 //! `/media/presentations/*`, which serves the stored files.
 
 use super::library::{self, Upload};
-use crate::auth::permissions::Permission;
-use crate::auth::server::guard::{CurrentUser, RequestMeta};
-use crate::catalog::{schema, Access, Endpoint, RestGroup, Verb};
+use crate::access::{Access, Permission::*};
+use crate::auth::server::guard::Ctx;
+use crate::catalog::{Api, Endpoint};
 use crate::error::{AppError, AppResult};
 use crate::presentations::types::*;
+use crate::rest::ApiQuery;
 use crate::state::AppState;
 use axum::{
-    extract::{DefaultBodyLimit, Multipart, Path, Query, State},
+    extract::{Multipart, Path, State},
     http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
-    routing::{get, post},
-    Json, Router,
+    routing::get,
+    Json,
 };
 use serde::Deserialize;
 use uuid::Uuid;
 
-pub fn routes(upload_limit: usize) -> Router<AppState> {
-    Router::new()
-        .route(
-            "/api/v1/presentations/media/upload",
-            post(upload).layer(DefaultBodyLimit::max(upload_limit)),
+/// The media endpoints, and the file route outside `/api`.
+pub fn api(upload_limit: usize) -> Api {
+    Api::new("presentations", "{}")
+        .rest(
+            Endpoint::post(
+                "/api/v1/presentations/media/upload",
+                "Upload an image (JPEG/PNG/WebP/GIF ≤ 5 MB) or video (MP4/WebM/MOV ≤ 50 MB); \
+                 multipart `file`, optional `agent_id`",
+                Access::AgentOr(PresentationsCreate),
+            )
+            .returns::<Media>()
+            .errors(&[404, 413, 415, 422])
+            .body_limit(upload_limit),
+            upload,
         )
-        .route("/api/v1/presentations/media", get(media_list))
-        .route(
-            "/api/v1/presentations/media/{media_id}",
-            axum::routing::delete(media_delete),
+        .rest(
+            Endpoint::get(
+                "/api/v1/presentations/media",
+                "The agent's media library (agent_id for admins, media_type, limit, offset)",
+                Access::AgentOr(PresentationsRead),
+            )
+            .query::<MediaQuery>()
+            .returns::<MediaList>()
+            .errors(&[404, 422]),
+            media_list,
         )
-        .route("/media/presentations/{*key}", get(serve_media))
+        .rest(
+            Endpoint::delete(
+                "/api/v1/presentations/media/{media_id}",
+                "Delete an unused library file (409 while a slide uses it)",
+                Access::AgentOr(PresentationsUpdate),
+            )
+            .no_content()
+            .errors(&[404, 409]),
+            media_delete,
+        )
+        .outside_api("/media/presentations/{*key}", get(serve_media))
 }
 
 /// Multipart: `file` (required), optional `agent_id` for admins uploading for an
 /// agent. The guard runs before a byte of the body is read; the size is checked as
 /// the file streams in, so an oversized upload is cut off early.
-async fn upload(
-    State(state): State<AppState>,
-    meta: RequestMeta,
-    caller: CurrentUser,
-    request: axum::extract::Request,
-) -> AppResult<Json<Media>> {
-    if caller.agent_id.is_none() {
-        caller.require(Permission::PresentationsCreate)?;
-    }
+async fn upload(ctx: Ctx, request: axum::extract::Request) -> AppResult<Json<Media>> {
+    let Ctx { state, .. } = &ctx;
     // Parsed only after the guard, so a refused caller never gets a body error.
     let mut multipart =
         <Multipart as axum::extract::FromRequest<AppState>>::from_request(request, &state)
@@ -97,13 +116,11 @@ async fn upload(
         }
     }
     let file = file.ok_or_else(|| AppError::invalid_field("file", "Choose a file to upload."))?;
-    let agent = library::upload_agent(&state, &caller, agent).await?;
-    Ok(Json(
-        library::upload(&state, &meta, &caller, &agent, file).await?,
-    ))
+    let agent = library::upload_agent(&ctx, agent).await?;
+    Ok(Json(library::upload(&ctx, &agent, file).await?))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
 struct MediaQuery {
     agent_id: Option<Uuid>,
     media_type: Option<String>,
@@ -111,37 +128,17 @@ struct MediaQuery {
     offset: Option<i64>,
 }
 
-async fn media_list(
-    State(state): State<AppState>,
-    caller: CurrentUser,
-    Query(q): Query<MediaQuery>,
-) -> AppResult<Json<MediaList>> {
-    if caller.agent_id.is_none() {
-        caller.require(Permission::PresentationsRead)?;
-    }
+async fn media_list(ctx: Ctx, ApiQuery(q): ApiQuery<MediaQuery>) -> AppResult<Json<MediaList>> {
     Ok(Json(
-        library::list(
-            &state,
-            &caller,
-            q.agent_id,
-            q.media_type.as_deref(),
-            q.limit,
-            q.offset,
-        )
-        .await?,
+        library::list(&ctx, q.agent_id, q.media_type.as_deref(), q.limit, q.offset).await?,
     ))
 }
 
 async fn media_delete(
-    State(state): State<AppState>,
-    meta: RequestMeta,
-    caller: CurrentUser,
+    ctx: Ctx,
     crate::rest::IdPath(id): crate::rest::IdPath,
 ) -> AppResult<StatusCode> {
-    if caller.agent_id.is_none() {
-        caller.require(Permission::PresentationsUpdate)?;
-    }
-    library::delete(&state, &meta, &caller, id).await?;
+    library::delete(&ctx, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -267,44 +264,6 @@ fn mime_of(key: &str) -> &'static str {
 }
 
 /// The multipart and query endpoints take no JSON; any body parses as "none".
-const API: RestGroup = RestGroup {
-    tag: "presentations",
-    sample_body: "{}",
-};
-
-use Permission::*;
-
-pub static ENDPOINTS: &[Endpoint] = &[
-    API.endpoint(
-        Verb::Post,
-        "/api/v1/presentations/media/upload",
-        "Upload an image (JPEG/PNG/WebP/GIF ≤ 5 MB) or video (MP4/WebM/MOV ≤ 50 MB); \
-         multipart `file`, optional `agent_id`",
-        Access::AgentOr(PresentationsCreate),
-        None,
-        schema::<Media>(),
-        &[400, 413, 415, 422],
-    ),
-    API.endpoint(
-        Verb::Get,
-        "/api/v1/presentations/media",
-        "The agent's media library (agent_id for admins, media_type, limit, offset)",
-        Access::AgentOr(PresentationsRead),
-        None,
-        schema::<MediaList>(),
-        &[404, 422],
-    ),
-    API.endpoint(
-        Verb::Delete,
-        "/api/v1/presentations/media/{media_id}",
-        "Delete an unused library file (204; 409 while a slide uses it)",
-        Access::AgentOr(PresentationsUpdate),
-        None,
-        schema::<crate::catalog::Empty>(),
-        &[404, 409],
-    ),
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

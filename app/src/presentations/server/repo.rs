@@ -1,6 +1,7 @@
 //! SQL for presentations, slides, templates and media. Functions take a connection
 //! so the service owns the transaction; nothing here decides who may do what.
 
+use crate::presentations::types::Status;
 use chrono::{DateTime, Utc};
 use sqlx::{types::Json, PgConnection};
 use uuid::Uuid;
@@ -80,7 +81,7 @@ pub struct PresentationRow {
     pub tenant_id: Uuid,
     pub name: String,
     pub description: Option<String>,
-    pub status: String,
+    pub status: Status,
     pub is_active: bool,
     pub template_id: Option<Uuid>,
     pub tags: Vec<String>,
@@ -213,7 +214,7 @@ pub async fn get(
 pub struct Header<'a> {
     pub name: &'a str,
     pub description: Option<&'a str>,
-    pub status: &'a str,
+    pub status: Status,
     pub template_id: Option<Uuid>,
     pub template_category: Option<&'a str>,
     pub tags: &'a [String],

@@ -3,14 +3,14 @@
 //! timezone, templates. Every multi-row write is one transaction.
 
 use super::repo::{self, AgentRow, PresentationRow, SlideRow};
-use crate::auth::permissions::Permission;
-use crate::auth::server::audit::{self, AuditEvent};
-use crate::auth::server::guard::{CurrentUser, RequestMeta};
+use crate::access::Permission;
+use crate::access::Role;
+use crate::audit::{self, Entry, Event};
+use crate::auth::server::guard::{Ctx, CurrentUser};
 use crate::error::{AppError, AppResult};
 use crate::presentations::rules::{self, ScheduleBound};
 use crate::presentations::types::*;
 use crate::state::AppState;
-use crate::users::types::Role;
 use chrono::{DateTime, TimeZone, Utc};
 use sqlx::PgConnection;
 use uuid::Uuid;
@@ -38,24 +38,31 @@ impl Act {
     }
 }
 
-/// The owner rule (SPEC §2.4, §4.11): an agent acts on their own decks only, with or
-/// without stored grants; other callers (admins) need the permission and, below
-/// super admin, the same tenant. Checked before existence, so a refusal does not
-/// reveal whether a presentation exists.
+/// The owner rule (SPEC §2.4, §4.11): an agent acts on their own decks through their
+/// own agent record, with or without stored grants. Anyone else's decks are reached
+/// only through an admin role with the permission and, below super admin, in the same
+/// tenant. An agent role without an agent record, a guest or a policyholder reaches
+/// nothing, whatever their stored grants. Checked before existence, so a refusal does
+/// not reveal whether a presentation exists.
 pub fn authorize(caller: &CurrentUser, agent: &AgentRow, act: Act) -> AppResult<()> {
-    match caller.agent_id {
-        Some(own) if own == agent.agent_id => Ok(()),
+    if caller.agent_id == Some(agent.agent_id) {
+        return Ok(());
+    }
+    if caller.reach.contains(act.permission()) {
+        return in_tenant(caller, agent);
+    }
+    Err(AppError::Forbidden(match caller.agent_id {
         // A senior agent holds presentations.update, but that is for their own
         // record: it never reaches another agent's carousel or media.
-        Some(_) => Err(AppError::Forbidden(format!(
+        Some(_) => format!(
             "Insufficient permissions: agents act only on their own presentations ({} is not yours)",
             agent.agent_code
-        ))),
-        None => {
-            caller.require(act.permission())?;
-            in_tenant(caller, agent)
-        }
-    }
+        ),
+        None => format!(
+            "Insufficient permissions: {} through an admin role required",
+            act.permission()
+        ),
+    }))
 }
 
 fn in_tenant(caller: &CurrentUser, agent: &AgentRow) -> AppResult<()> {
@@ -151,7 +158,7 @@ fn presentation(row: PresentationRow, slides: Vec<Slide>, agent: &AgentRow) -> P
         agent_id: row.agent_id,
         name: row.name,
         description: row.description,
-        status: Status::parse(&row.status).unwrap_or(Status::Draft),
+        status: row.status,
         is_active: row.is_active,
         slides,
         template_id: row.template_id,
@@ -204,7 +211,8 @@ fn card(agent: &AgentRow) -> AgentCard {
 /// The carousel: the agent's active, published deck with only its live slides.
 /// Any signed-in user of the agent's tenant may see it (policyholders see their
 /// agent's shop window).
-pub async fn active(state: &AppState, caller: &CurrentUser, id: Uuid) -> AppResult<Presentation> {
+pub async fn active(ctx: &Ctx, id: Uuid) -> AppResult<Presentation> {
+    let Ctx { state, caller, .. } = ctx;
     let mut conn = state.pool.acquire().await?;
     let agent = agent(&mut conn, id).await?;
     in_tenant(caller, &agent)?;
@@ -239,7 +247,8 @@ pub async fn public_active(state: &AppState, agent_code: &str) -> AppResult<Pres
 
 /// The home page's carousel for the signed-in agent; `None` for non-agents and for
 /// agents without an active deck (the page shows the empty state).
-pub async fn my_active(state: &AppState, caller: &CurrentUser) -> AppResult<Option<Presentation>> {
+pub async fn my_active(ctx: &Ctx) -> AppResult<Option<Presentation>> {
+    let Ctx { state, caller, .. } = ctx;
     let Some(agent_id) = caller.agent_id else {
         return Ok(None);
     };
@@ -249,13 +258,13 @@ pub async fn my_active(state: &AppState, caller: &CurrentUser) -> AppResult<Opti
 }
 
 pub async fn list(
-    state: &AppState,
-    caller: &CurrentUser,
+    ctx: &Ctx,
     agent_id: Option<Uuid>,
     status: Option<&str>,
     limit: Option<i64>,
     offset: Option<i64>,
 ) -> AppResult<PresentationPage> {
+    let Ctx { state, caller, .. } = ctx;
     let mut conn = state.pool.acquire().await?;
     let agent = target_agent(&mut conn, caller, agent_id).await?;
     authorize(caller, &agent, Act::Read)?;
@@ -280,11 +289,11 @@ pub async fn list(
 }
 
 pub async fn get(
-    state: &AppState,
-    caller: &CurrentUser,
+    ctx: &Ctx,
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
 ) -> AppResult<Presentation> {
+    let Ctx { state, caller, .. } = ctx;
     let mut conn = state.pool.acquire().await?;
     let agent = target_agent(&mut conn, caller, agent_id).await?;
     authorize(caller, &agent, Act::Read)?;
@@ -315,7 +324,7 @@ pub(super) fn header<'a>(
             .description
             .as_deref()
             .filter(|d| !d.trim().is_empty()),
-        status: status.as_str(),
+        status,
         template_id: input.template_id,
         template_category: None,
         tags: &input.tags,
@@ -420,31 +429,28 @@ async fn owned_media(
     Ok(out)
 }
 
+/// The audit row of a deck change, written with the change's transaction.
 pub(super) async fn audit_write(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
-    event: &'static str,
+    conn: &mut PgConnection,
+    ctx: &Ctx,
+    event: Event,
     resource: (&'static str, Uuid),
     details: serde_json::Value,
-) {
-    let mut e = AuditEvent::new(event, true);
-    e.user_id = Some(caller.user_id);
-    e.tenant_id = Some(caller.tenant_id);
-    e.resource_type = Some(resource.0);
-    e.resource_id = Some(resource.1.to_string());
-    e.details = details;
-    audit::record(&state.pool, meta, e).await;
+) -> AppResult<()> {
+    let e = Entry::new(event)
+        .by(&ctx.caller)
+        .on(resource.0, resource.1)
+        .details(details);
+    audit::record(conn, &ctx.meta, e).await
 }
 
 /// Creates a presentation (a draft unless the input says otherwise).
 pub async fn create(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
+    ctx: &Ctx,
     agent_id: Option<Uuid>,
     input: &PresentationInput,
 ) -> AppResult<Presentation> {
+    let Ctx { state, caller, .. } = ctx;
     let mut tx = state.pool.begin().await?;
     let agent = target_agent(&mut tx, caller, agent_id).await?;
     authorize(caller, &agent, Act::Create)?;
@@ -479,42 +485,43 @@ pub async fn create(
         }
     }
     let created = load(&mut tx, &agent, id).await?;
-    tx.commit().await?;
     audit_write(
-        state,
-        meta,
-        caller,
-        "presentation.created",
+        &mut tx,
+        ctx,
+        Event::PresentationCreated,
         ("presentation", id),
         serde_json::json!({"agent_id": agent.agent_id, "slides": input.slides.len(),
                            "status": status.as_str(), "is_active": created.is_active}),
     )
-    .await;
+    .await?;
+    tx.commit().await?;
     Ok(created)
 }
 
 /// Saves a whole presentation: header and all slides, in one transaction. A stale
 /// `version` is refused with 409 rather than overwriting a newer save.
 pub async fn update(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
+    ctx: &Ctx,
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
     input: &PresentationInput,
 ) -> AppResult<Presentation> {
+    let Ctx { state, caller, .. } = ctx;
     let mut tx = state.pool.begin().await?;
     let agent = target_agent(&mut tx, caller, agent_id).await?;
     authorize(caller, &agent, Act::Update)?;
-    let wants_publish = input.status == Some(Status::Published) || input.is_active == Some(true);
-    if wants_publish {
-        authorize(caller, &agent, Act::Publish)?;
-    }
     // Lock order everywhere: the agent, then the presentation.
     repo::lock_agent(&mut tx, agent.agent_id).await?;
     let current = repo::get(&mut tx, agent.agent_id, presentation_id, true)
         .await?
         .ok_or_else(presentation_not_found)?;
+    // Publishing, or editing what is already live (a save that leaves out `status`
+    // keeps a published deck published), needs the publish right.
+    let live = current.status == Status::Published || current.is_active;
+    let wants_publish = input.status == Some(Status::Published) || input.is_active == Some(true);
+    if wants_publish || live {
+        authorize(caller, &agent, Act::Publish)?;
+    }
     if let Some(version) = input.version {
         if version != current.version {
             return Err(AppError::Conflict(format!(
@@ -525,7 +532,7 @@ pub async fn update(
             )));
         }
     }
-    let current_status = Status::parse(&current.status).unwrap_or(Status::Draft);
+    let current_status = current.status;
     let status = input.status.unwrap_or(current_status);
     let mut effective = input.clone();
     effective.status = Some(status);
@@ -544,29 +551,29 @@ pub async fn update(
         repo::activate(&mut tx, agent.agent_id, presentation_id).await?;
     }
     let saved = load(&mut tx, &agent, presentation_id).await?;
-    tx.commit().await?;
     audit_write(
-        state,
-        meta,
-        caller,
+        &mut tx,
+        ctx,
         if newly_published {
-            "presentation.published"
+            Event::PresentationPublished
         } else {
-            "presentation.updated"
+            Event::PresentationUpdated
         },
         ("presentation", presentation_id),
         serde_json::json!({"agent_id": agent.agent_id, "version": saved.version,
                            "slides": input.slides.len(), "status": status.as_str(),
                            "is_active": saved.is_active}),
     )
-    .await;
+    .await?;
+    tx.commit().await?;
     Ok(saved)
 }
 
 /// The agents an admin with `presentations.read` may open (tenant-scoped below
 /// super admin), for the library's agent picker.
-pub async fn agent_choices(state: &AppState, caller: &CurrentUser) -> AppResult<Vec<AgentCard>> {
-    caller.require(Permission::PresentationsRead)?;
+pub async fn agent_choices(ctx: &Ctx) -> AppResult<Vec<AgentCard>> {
+    let Ctx { state, caller, .. } = ctx;
+    caller.require_reach(Permission::PresentationsRead)?;
     let scope = (caller.role != Role::SuperAdmin).then_some(caller.tenant_id);
     let mut conn = state.pool.acquire().await?;
     Ok(repo::agents(&mut conn, scope)

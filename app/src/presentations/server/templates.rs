@@ -3,13 +3,13 @@
 
 use super::repo;
 use super::service::{self, authorize, target_agent, Act};
-use crate::auth::permissions::Permission;
-use crate::auth::server::audit::{self, AuditEvent};
-use crate::auth::server::guard::{CurrentUser, RequestMeta};
+use crate::access::Permission;
+use crate::audit::{self, Entry, Event};
+use crate::auth::server::guard::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::presentations::rules;
 use crate::presentations::types::*;
-use crate::state::AppState;
+use sqlx::PgConnection;
 use uuid::Uuid;
 
 /// The slides of a template follow the slide rules, with one allowance: text may
@@ -52,101 +52,66 @@ fn to_template(row: repo::TemplateRow) -> AppResult<Template> {
 }
 
 async fn audit_template(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
-    event: &'static str,
+    conn: &mut PgConnection,
+    ctx: &Ctx,
+    event: Event,
     id: Uuid,
-) {
-    let mut e = AuditEvent::new(event, true);
-    e.user_id = Some(caller.user_id);
-    e.tenant_id = Some(caller.tenant_id);
-    e.resource_type = Some("presentation_template");
-    e.resource_id = Some(id.to_string());
-    audit::record(&state.pool, meta, e).await;
+) -> AppResult<()> {
+    let e = Entry::new(event)
+        .by(&ctx.caller)
+        .on("presentation_template", id);
+    audit::record(conn, &ctx.meta, e).await
 }
 
-pub async fn create(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
-    input: &TemplateInput,
-) -> AppResult<Template> {
+pub async fn create(ctx: &Ctx, input: &TemplateInput) -> AppResult<Template> {
+    let Ctx { state, caller, .. } = ctx;
     caller.require(Permission::SystemAdmin)?;
     if input.category.is_none() {
         return Err(AppError::invalid_field("category", "Choose a category."));
     }
     validate(input)?;
-    let mut conn = state.pool.acquire().await?;
-    let row = repo::insert_template(&mut conn, caller.tenant_id, caller.user_id, input).await?;
+    let mut tx = state.pool.begin().await?;
+    let row = repo::insert_template(&mut tx, caller.tenant_id, caller.user_id, input).await?;
     let template = to_template(row)?;
-    audit_template(
-        state,
-        meta,
-        caller,
-        "presentation_template.created",
-        template.template_id,
-    )
-    .await;
+    audit_template(&mut tx, ctx, Event::TemplateCreated, template.template_id).await?;
+    tx.commit().await?;
     Ok(template)
 }
 
-pub async fn update(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
-    template_id: Uuid,
-    input: &TemplateInput,
-) -> AppResult<Template> {
+pub async fn update(ctx: &Ctx, template_id: Uuid, input: &TemplateInput) -> AppResult<Template> {
+    let Ctx { state, caller, .. } = ctx;
     caller.require(Permission::SystemAdmin)?;
     validate(input)?;
-    let mut conn = state.pool.acquire().await?;
-    let row = repo::update_template(&mut conn, template_id, input)
+    let mut tx = state.pool.begin().await?;
+    let row = repo::update_template(&mut tx, template_id, input)
         .await?
         .ok_or_else(|| AppError::not_found("Template"))?;
     let template = to_template(row)?;
-    audit_template(
-        state,
-        meta,
-        caller,
-        "presentation_template.updated",
-        template_id,
-    )
-    .await;
+    audit_template(&mut tx, ctx, Event::TemplateUpdated, template_id).await?;
+    tx.commit().await?;
     Ok(template)
 }
 
 /// Retires a template: agents no longer see it; decks made from it keep their slides.
-pub async fn archive(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
-    template_id: Uuid,
-) -> AppResult<()> {
+pub async fn archive(ctx: &Ctx, template_id: Uuid) -> AppResult<()> {
+    let Ctx { state, caller, .. } = ctx;
     caller.require(Permission::SystemAdmin)?;
-    let mut conn = state.pool.acquire().await?;
-    if !repo::archive_template(&mut conn, template_id).await? {
+    let mut tx = state.pool.begin().await?;
+    if !repo::archive_template(&mut tx, template_id).await? {
         return Err(AppError::not_found("Template"));
     }
-    audit_template(
-        state,
-        meta,
-        caller,
-        "presentation_template.archived",
-        template_id,
-    )
-    .await;
+    audit_template(&mut tx, ctx, Event::TemplateArchived, template_id).await?;
+    tx.commit().await?;
     Ok(())
 }
 
 /// A new draft from a template, with its placeholders filled from the agent's input.
 pub async fn from_template(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
+    ctx: &Ctx,
     agent_id: Option<Uuid>,
     request: &FromTemplate,
 ) -> AppResult<Presentation> {
+    let Ctx { state, caller, .. } = ctx;
     let (template, agent) = {
         let mut conn = state.pool.acquire().await?;
         let agent = target_agent(&mut conn, caller, agent_id).await?;
@@ -184,7 +149,7 @@ pub async fn from_template(
         template_id: Some(template.template_id),
         ..Default::default()
     };
-    let created = service::create(state, meta, caller, Some(agent.agent_id), &input).await?;
+    let created = service::create(ctx, Some(agent.agent_id), &input).await?;
     let mut conn = state.pool.acquire().await?;
     repo::count_template_use(&mut conn, template.template_id).await?;
     Ok(created)
@@ -192,11 +157,11 @@ pub async fn from_template(
 
 /// Templates an agent can start from (active, inside their availability window).
 pub async fn templates(
-    state: &AppState,
-    caller: &CurrentUser,
+    ctx: &Ctx,
     category: Option<&str>,
     public_only: bool,
 ) -> AppResult<TemplateList> {
+    let Ctx { state, caller, .. } = ctx;
     let category = match category.filter(|c| !c.is_empty()) {
         Some(c) => Some(
             TemplateCategory::parse(c)

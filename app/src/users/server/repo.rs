@@ -1,6 +1,6 @@
 //! SQL for users. Functions take a connection so the caller owns the transaction.
 
-use crate::users::types::Role;
+use crate::access::Role;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
@@ -97,6 +97,7 @@ pub async fn insert_seed_user(
     Ok(result.rows_affected() == 1)
 }
 
+use crate::paging::{Cursor, Total, COUNT_CAP};
 use crate::users::types::{
     NewUser as ValidNewUser, Preferences, UserPatch, UserQuery, UserResponse, UserSort,
 };
@@ -113,68 +114,103 @@ fn like_pattern(text: &str) -> String {
     format!("%{escaped}%")
 }
 
-fn order_by(sort: UserSort) -> &'static str {
-    // Every order ends on user_id, so pages never skip or repeat rows.
-    match sort {
-        UserSort::Newest => "u.created_at DESC, u.user_id DESC",
-        UserSort::Oldest => "u.created_at ASC, u.user_id ASC",
-        UserSort::Name => "lower(coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')) ASC, u.user_id ASC",
-        UserSort::LastLogin => "u.last_login_at DESC NULLS LAST, u.user_id DESC",
-    }
-}
-
 const FILTER: &str = "($1::uuid IS NULL OR u.tenant_id = $1)
     AND ($2::text IS NULL OR u.first_name ILIKE $2 OR u.last_name ILIKE $2 OR u.display_name ILIKE $2
          OR u.email ILIKE $2 OR u.phone_number ILIKE $2)
     AND ($3::text IS NULL OR u.role = $3)
     AND ($4::text IS NULL OR u.status = $4)";
 
-/// One page of users matching the query, and the total count. `tenant` is `None`
-/// only for a super admin.
-pub async fn search(
-    conn: &mut PgConnection,
-    tenant: Option<Uuid>,
-    q: &UserQuery,
-) -> Result<(Vec<UserResponse>, i64), sqlx::Error> {
-    let text = q.text().map(|t| like_pattern(&t));
-    let total: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM users u WHERE {FILTER}"))
-        .bind(tenant)
-        .bind(&text)
-        .bind(q.role())
-        .bind(q.status())
-        .fetch_one(&mut *conn)
-        .await?;
-    let rows = sqlx::query_as(&format!(
-        "SELECT {USER_COLUMNS} FROM users u WHERE {FILTER} ORDER BY {} LIMIT $5 OFFSET $6",
-        order_by(q.sort())
-    ))
-    .bind(tenant)
-    .bind(&text)
-    .bind(q.role())
-    .bind(q.status())
-    .bind(q.limit())
-    .bind(q.offset())
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok((rows, total))
+/// The sort of the admin list as keyset SQL: the key expression, its SQL type, and
+/// the direction. Every order ends on `user_id`, so pages never skip or repeat rows.
+fn sort_key(sort: UserSort) -> (&'static str, &'static str, &'static str) {
+    match sort {
+        UserSort::Newest => ("u.created_at", "timestamptz", "DESC"),
+        UserSort::Oldest => ("u.created_at", "timestamptz", "ASC"),
+        UserSort::Name => (
+            "lower(coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, ''))",
+            "text",
+            "ASC",
+        ),
+        UserSort::LastLogin => (
+            "coalesce(u.last_login_at, '-infinity'::timestamptz)",
+            "timestamptz",
+            "DESC",
+        ),
+    }
 }
 
-/// Every user matching the query (for CSV export), in the list's order.
-pub async fn search_all(
+/// A user and the value it sorts by (the next page's cursor).
+#[derive(sqlx::FromRow)]
+pub struct Keyed {
+    #[sqlx(flatten)]
+    pub user: UserResponse,
+    pub sort_key: String,
+}
+
+/// Up to `limit` users after `after` (the last row of the previous page), in the
+/// query's order. `tenant` is `None` only for a super admin.
+pub async fn page(
     conn: &mut PgConnection,
     tenant: Option<Uuid>,
     q: &UserQuery,
-    cap: i64,
-) -> Result<Vec<UserResponse>, sqlx::Error> {
+    after: Option<&Cursor>,
+    limit: i64,
+) -> Result<Vec<Keyed>, sqlx::Error> {
+    let (key, cast, dir) = sort_key(q.sort());
+    let op = if dir == "DESC" { "<" } else { ">" };
     sqlx::query_as(&format!(
-        "SELECT {USER_COLUMNS} FROM users u WHERE {FILTER} ORDER BY {} LIMIT $5",
-        order_by(q.sort())
+        "SELECT {USER_COLUMNS}, ({key})::text AS sort_key FROM users u WHERE {FILTER}
+           AND ($5::text IS NULL OR ({key}, u.user_id) {op} ($5::text::{cast}, $6::uuid))
+         ORDER BY {key} {dir}, u.user_id {dir} LIMIT $7"
     ))
     .bind(tenant)
     .bind(q.text().map(|t| like_pattern(&t)))
     .bind(q.role())
     .bind(q.status())
-    .bind(cap)
+    .bind(after.map(|c| c.key.as_str()))
+    .bind(after.map(|c| c.id))
+    .bind(limit)
+    .fetch_all(conn)
+    .await
+}
+
+/// How many users match, counted up to the cap and no further.
+pub async fn count(
+    conn: &mut PgConnection,
+    tenant: Option<Uuid>,
+    q: &UserQuery,
+) -> Result<Total, sqlx::Error> {
+    let counted: i64 = sqlx::query_scalar(&format!(
+        "SELECT count(*) FROM (SELECT 1 FROM users u WHERE {FILTER} LIMIT $5) capped"
+    ))
+    .bind(tenant)
+    .bind(q.text().map(|t| like_pattern(&t)))
+    .bind(q.role())
+    .bind(q.status())
+    .bind(COUNT_CAP + 1)
+    .fetch_one(conn)
+    .await?;
+    Ok(Total::capped(counted))
+}
+
+/// The `limit`/`offset` page the seed clients ask for (`GET /api/v1/users?offset=`):
+/// the compatibility path, over the same filter and order.
+pub async fn offset_page(
+    conn: &mut PgConnection,
+    tenant: Option<Uuid>,
+    q: &UserQuery,
+) -> Result<Vec<UserResponse>, sqlx::Error> {
+    let (key, _, dir) = sort_key(q.sort());
+    sqlx::query_as(&format!(
+        "SELECT {USER_COLUMNS} FROM users u WHERE {FILTER}
+         ORDER BY {key} {dir}, u.user_id {dir} LIMIT $5 OFFSET $6"
+    ))
+    .bind(tenant)
+    .bind(q.text().map(|t| like_pattern(&t)))
+    .bind(q.role())
+    .bind(q.status())
+    .bind(q.limit())
+    .bind(q.offset())
     .fetch_all(conn)
     .await
 }
@@ -242,7 +278,7 @@ pub async fn update(
     .bind(trimmed(&patch.last_name))
     .bind(trimmed(&patch.display_name))
     .bind(trimmed(&patch.email))
-    .bind(patch.phone_number.as_deref().map(|p| crate::users::types::normalize_phone(p).unwrap_or_default()))
+    .bind(patch.phone_number.as_deref().map(|p| crate::credentials::normalize_phone(p).unwrap_or_default()))
     .bind(&patch.status)
     .bind(updated_by)
     .execute(conn)

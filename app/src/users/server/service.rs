@@ -1,15 +1,16 @@
 //! User management and self-service rules (SPEC §4.7): tenant scope, self versus
 //! admin fields, role levels, soft deactivation that ends sessions at once.
 
-use crate::auth::permissions::{Permission, PermissionSet};
+use crate::access::{Permission, PermissionSet, Role};
+use crate::audit::{self, Entry, Event};
 use crate::auth::server::{
-    audit::{self, AuditEvent},
-    guard::{CurrentUser, RequestMeta},
+    guard::{Ctx, CurrentUser},
     repo as auth_repo,
 };
+use crate::credentials::argon2id;
 use crate::error::{AppError, AppResult};
-use crate::state::AppState;
-use crate::users::server::{password, repo};
+use crate::paging::{self, Cursor, Page};
+use crate::users::server::repo;
 use crate::users::types::*;
 use uuid::Uuid;
 
@@ -77,56 +78,159 @@ fn may_grant(caller: &CurrentUser, role: Role) -> AppResult<()> {
     Ok(())
 }
 
+/// The audit row of a change to a user, written with the change's transaction.
 async fn audit_user(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
-    event: &str,
+    conn: &mut sqlx::PgConnection,
+    ctx: &Ctx,
+    event: Event,
     target: Uuid,
     details: serde_json::Value,
-) {
-    let mut e = AuditEvent::new(event, true);
-    e.user_id = Some(caller.user_id);
-    e.tenant_id = Some(caller.tenant_id);
-    e.resource_type = Some("user");
-    e.resource_id = Some(target.to_string());
-    e.details = details;
-    audit::record(&state.pool, meta, e).await;
+) -> AppResult<()> {
+    let e = Entry::new(event)
+        .by(&ctx.caller)
+        .on("user", target)
+        .details(details);
+    audit::record(conn, &ctx.meta, e).await
 }
 
-pub async fn search(state: &AppState, caller: &CurrentUser, q: &UserQuery) -> AppResult<UserPage> {
-    let mut conn = state.pool.acquire().await?;
-    let (users, total) = repo::search(&mut conn, tenant_scope(caller), q).await?;
-    Ok(UserPage {
-        users,
-        total,
-        limit: q.limit(),
-        offset: q.offset(),
+/// One page of the admin list, starting at `q.cursor` (keyset paging).
+pub async fn search(ctx: &Ctx, q: &UserQuery) -> AppResult<Page<UserResponse>> {
+    let after = cursor(q)?;
+    let limit = paging::limit(q.limit);
+    let tenant = tenant_scope(&ctx.caller);
+    let mut conn = ctx.pool().acquire().await?;
+    let rows = repo::page(&mut conn, tenant, q, after.as_ref(), limit + 1).await?;
+    let total = repo::count(&mut conn, tenant, q).await?;
+    let page = Page::from_rows(rows, limit, total, |r| {
+        Cursor::new(r.sort_key.clone(), r.user.user_id)
+    });
+    Ok(page.map(|r| r.user))
+}
+
+/// The `limit`/`offset` page of the seed clients: the same filter and order.
+pub async fn search_offset(ctx: &Ctx, q: &UserQuery) -> AppResult<Vec<UserResponse>> {
+    let mut conn = ctx.pool().acquire().await?;
+    Ok(repo::offset_page(&mut conn, tenant_scope(&ctx.caller), q).await?)
+}
+
+fn cursor(q: &UserQuery) -> AppResult<Option<Cursor>> {
+    match q.cursor.as_deref().filter(|c| !c.is_empty()) {
+        None => Ok(None),
+        Some(text) => Cursor::decode(text).map(Some).ok_or_else(|| {
+            AppError::invalid_field(
+                "cursor",
+                "This page link is out of date. Start again from the first page.",
+            )
+        }),
+    }
+}
+
+/// Rows per batch of an export: one short query each, no connection held between.
+const EXPORT_BATCH: i64 = 500;
+
+/// Exactly the filtered view as CSV, every row, streamed: it is read in keyset
+/// batches, and no connection is held while the client downloads. Its audit row,
+/// with the row count, is written when the stream ends, or when the client leaves
+/// early (then marked incomplete).
+pub fn export_csv(
+    ctx: Ctx,
+    q: UserQuery,
+) -> impl futures_util::Stream<Item = AppResult<bytes::Bytes>> + Send + 'static {
+    let export = Export {
+        ctx,
+        q,
+        after: None,
+        rows: 0,
+        started: false,
+        finished: false,
+        audited: false,
+    };
+    futures_util::stream::unfold(export, |mut export| async move {
+        match export.next_chunk().await {
+            Ok(Some(chunk)) => Some((Ok(chunk), export)),
+            Ok(None) => None,
+            Err(e) => {
+                export.finished = true;
+                Some((Err(e), export))
+            }
+        }
     })
 }
 
-/// The CSV of exactly the filtered view (capped at 100 000 rows).
-pub async fn export_csv(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
-    q: &UserQuery,
-) -> AppResult<String> {
-    let mut conn = state.pool.acquire().await?;
-    let users = repo::search_all(&mut conn, tenant_scope(caller), q, 100_000).await?;
-    audit_user(
-        state,
-        meta,
-        caller,
-        "users_exported",
-        caller.user_id,
-        serde_json::json!({"rows": users.len()}),
-    )
-    .await;
-    Ok(users_csv(&users))
+struct Export {
+    ctx: Ctx,
+    q: UserQuery,
+    after: Option<Cursor>,
+    rows: u64,
+    started: bool,
+    finished: bool,
+    audited: bool,
 }
 
-pub async fn get(state: &AppState, caller: &CurrentUser, user_id: Uuid) -> AppResult<UserDetail> {
+impl Export {
+    async fn next_chunk(&mut self) -> AppResult<Option<bytes::Bytes>> {
+        if !self.started {
+            self.started = true;
+            return Ok(Some(bytes::Bytes::from_static(USERS_CSV_HEADER.as_bytes())));
+        }
+        if self.finished {
+            if !self.audited {
+                self.audited = true;
+                record_export(&self.ctx, self.rows, true).await?;
+            }
+            return Ok(None);
+        }
+        let batch = {
+            let mut conn = self.ctx.pool().acquire().await?;
+            let tenant = tenant_scope(&self.ctx.caller);
+            repo::page(
+                &mut conn,
+                tenant,
+                &self.q,
+                self.after.as_ref(),
+                EXPORT_BATCH,
+            )
+            .await?
+        };
+        self.finished = (batch.len() as i64) < EXPORT_BATCH;
+        self.after = batch
+            .last()
+            .map(|r| Cursor::new(r.sort_key.clone(), r.user.user_id));
+        self.rows += batch.len() as u64;
+        let users: Vec<UserResponse> = batch.into_iter().map(|r| r.user).collect();
+        Ok(Some(bytes::Bytes::from(users_csv_rows(&users))))
+    }
+}
+
+impl Drop for Export {
+    /// A client that stops reading still leaves a trace of what it was sent.
+    fn drop(&mut self) {
+        if !self.audited {
+            let (ctx, rows) = (self.ctx.clone(), self.rows);
+            tokio::spawn(async move {
+                if let Err(e) = record_export(&ctx, rows, false).await {
+                    tracing::error!(error = ?e, "export audit failed");
+                }
+            });
+        }
+    }
+}
+
+async fn record_export(ctx: &Ctx, rows: u64, complete: bool) -> AppResult<()> {
+    let mut conn = ctx.pool().acquire().await?;
+    let details = serde_json::json!({"rows": rows, "complete": complete});
+    audit_user(
+        &mut conn,
+        ctx,
+        Event::UsersExported,
+        ctx.caller.user_id,
+        details,
+    )
+    .await
+}
+
+pub async fn get(ctx: &Ctx, user_id: Uuid) -> AppResult<UserDetail> {
+    let Ctx { state, caller, .. } = ctx;
     self_or(
         caller,
         user_id,
@@ -175,16 +279,12 @@ fn conflict(err: sqlx::Error) -> AppError {
 /// # Errors
 /// `Invalid` for bad input or a duplicate email/phone; `Forbidden` for a role above
 /// the caller's own.
-pub async fn create(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
-    form: &NewUserForm,
-) -> AppResult<UserResponse> {
+pub async fn create(ctx: &Ctx, form: &NewUserForm) -> AppResult<UserResponse> {
+    let Ctx { state, caller, .. } = ctx;
     let new = form.validate()?;
     may_grant(caller, new.role)?;
     // Without a password the account signs in by OTP only: store an unusable hash.
-    let hash = password::hash(
+    let hash = argon2id::hash(
         new.password
             .clone()
             .unwrap_or_else(|| Uuid::new_v4().to_string()),
@@ -195,27 +295,21 @@ pub async fn create(
         .await
         .map_err(conflict)?;
     let user = repo::get(&mut tx, None, id).await?.ok_or_else(not_found)?;
-    tx.commit().await?;
     audit_user(
-        state,
-        meta,
-        caller,
-        "user_created",
+        &mut tx,
+        ctx,
+        Event::UserCreated,
         id,
         serde_json::json!({"role": new.role.as_str()}),
     )
-    .await;
+    .await?;
+    tx.commit().await?;
     Ok(user)
 }
 
 /// Self-edits change names only; email, phone and status need `users.update`.
-pub async fn update(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
-    user_id: Uuid,
-    patch: &UserPatch,
-) -> AppResult<UserResponse> {
+pub async fn update(ctx: &Ctx, user_id: Uuid, patch: &UserPatch) -> AppResult<UserResponse> {
+    let Ctx { state, caller, .. } = ctx;
     self_or(
         caller,
         user_id,
@@ -248,7 +342,6 @@ pub async fn update(
     let user = repo::get(&mut tx, None, user_id)
         .await?
         .ok_or_else(not_found)?;
-    tx.commit().await?;
     let changed: Vec<&str> = [
         ("first_name", patch.first_name.is_some()),
         ("last_name", patch.last_name.is_some()),
@@ -261,26 +354,25 @@ pub async fn update(
     .filter_map(|(k, v)| v.then_some(k))
     .collect();
     audit_user(
-        state,
-        meta,
-        caller,
-        "user_updated",
+        &mut tx,
+        ctx,
+        Event::UserUpdated,
         user_id,
         serde_json::json!({"fields": changed}),
     )
-    .await;
+    .await?;
+    tx.commit().await?;
     Ok(user)
 }
 
 /// Deactivates (soft delete) and ends every session of the user in one transaction.
 pub async fn set_active(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
+    ctx: &Ctx,
     user_id: Uuid,
     active: bool,
     reason: Option<&str>,
 ) -> AppResult<UserResponse> {
+    let Ctx { state, caller, .. } = ctx;
     if user_id == caller.user_id {
         return Err(AppError::BadRequest(
             "Cannot deactivate your own account".into(),
@@ -301,29 +393,25 @@ pub async fn set_active(
     let user = repo::get(&mut tx, None, user_id)
         .await?
         .ok_or_else(not_found)?;
-    tx.commit().await?;
     let event = if active {
-        "user_reactivated"
+        Event::UserReactivated
     } else {
-        "user_deactivated"
+        Event::UserDeactivated
     };
     audit_user(
-        state,
-        meta,
-        caller,
+        &mut tx,
+        ctx,
         event,
         user_id,
         serde_json::json!({"sessions_ended": ended, "reason": reason}),
     )
-    .await;
+    .await?;
+    tx.commit().await?;
     Ok(user)
 }
 
-pub async fn preferences(
-    state: &AppState,
-    caller: &CurrentUser,
-    user_id: Uuid,
-) -> AppResult<Preferences> {
+pub async fn preferences(ctx: &Ctx, user_id: Uuid) -> AppResult<Preferences> {
+    let Ctx { state, caller, .. } = ctx;
     self_or(
         caller,
         user_id,
@@ -340,12 +428,11 @@ pub async fn preferences(
 }
 
 pub async fn update_preferences(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
+    ctx: &Ctx,
     user_id: Uuid,
     patch: &PreferencesPatch,
 ) -> AppResult<Preferences> {
+    let Ctx { state, caller, .. } = ctx;
     self_or(
         caller,
         user_id,
@@ -361,16 +448,15 @@ pub async fn update_preferences(
     let prefs = repo::preferences(&mut tx, user_id)
         .await?
         .ok_or_else(not_found)?;
-    tx.commit().await?;
     audit_user(
-        state,
-        meta,
-        caller,
-        "preferences_updated",
+        &mut tx,
+        ctx,
+        Event::PreferencesUpdated,
         user_id,
         serde_json::json!({}),
     )
-    .await;
+    .await?;
+    tx.commit().await?;
     Ok(prefs)
 }
 
@@ -379,12 +465,8 @@ fn parse_role(name: &str, message: &str) -> AppResult<Role> {
 }
 
 /// Adds a role. Nobody below super admin may grant a role at or above their own.
-pub async fn assign_role(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
-    change: &RoleChange,
-) -> AppResult<String> {
+pub async fn assign_role(ctx: &Ctx, change: &RoleChange) -> AppResult<String> {
+    let Ctx { state, caller, .. } = ctx;
     let role = parse_role(&change.role_name, "Failed to assign role")?;
     may_grant(caller, role)?;
     let mut tx = state.pool.begin().await?;
@@ -393,16 +475,15 @@ pub async fn assign_role(
         .ok_or_else(|| AppError::BadRequest("Failed to assign role".into()))?;
     may_manage(&mut tx, caller, change.user_id).await?;
     repo::assign_role(&mut tx, change.user_id, role, caller.user_id).await?;
-    tx.commit().await?;
     audit_user(
-        state,
-        meta,
-        caller,
-        "role_assigned",
+        &mut tx,
+        ctx,
+        Event::RoleAssigned,
         change.user_id,
         serde_json::json!({"role": role.as_str()}),
     )
-    .await;
+    .await?;
+    tx.commit().await?;
     Ok(format!(
         "Role {} assigned to user {}",
         role.as_str(),
@@ -410,12 +491,8 @@ pub async fn assign_role(
     ))
 }
 
-pub async fn remove_role(
-    state: &AppState,
-    meta: &RequestMeta,
-    caller: &CurrentUser,
-    change: &RoleChange,
-) -> AppResult<String> {
+pub async fn remove_role(ctx: &Ctx, change: &RoleChange) -> AppResult<String> {
+    let Ctx { state, caller, .. } = ctx;
     let role = parse_role(&change.role_name, "Failed to remove role")?;
     may_grant(caller, role)?;
     let mut tx = state.pool.begin().await?;
@@ -426,16 +503,15 @@ pub async fn remove_role(
     if !repo::remove_role(&mut tx, change.user_id, role).await? {
         return Err(AppError::BadRequest("Failed to remove role".into()));
     }
-    tx.commit().await?;
     audit_user(
-        state,
-        meta,
-        caller,
-        "role_removed",
+        &mut tx,
+        ctx,
+        Event::RoleRemoved,
         change.user_id,
         serde_json::json!({"role": role.as_str()}),
     )
-    .await;
+    .await?;
+    tx.commit().await?;
     Ok(format!(
         "Role {} removed from user {}",
         role.as_str(),

@@ -3,8 +3,8 @@
 
 use crate::auth::api::{current_user, WebLogout};
 use crate::auth::types::SessionUser;
+use crate::frame::nav::NAV_ITEMS;
 use crate::i18n::{t, use_lang, Lang, Msg};
-use crate::ui::nav::NAV_ITEMS;
 use crate::ui::toast::Toaster;
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_location};
