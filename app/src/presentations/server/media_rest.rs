@@ -66,7 +66,7 @@ async fn upload(ctx: Ctx, request: axum::extract::Request) -> AppResult<Json<Med
     let Ctx { state, .. } = &ctx;
     // Parsed only after the guard, so a refused caller never gets a body error.
     let mut multipart =
-        <Multipart as axum::extract::FromRequest<AppState>>::from_request(request, &state)
+        <Multipart as axum::extract::FromRequest<AppState>>::from_request(request, state)
             .await
             .map_err(|e| AppError::BadRequest(format!("Malformed upload: {}", e.body_text())))?;
     let limits = state.media.limits;
