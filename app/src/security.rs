@@ -1,7 +1,9 @@
-//! The per-request CSP nonce. The server's security-headers middleware mints it,
-//! stores it in the request extensions and names it in the `Content-Security-Policy`
-//! header; the shell hands the same value to Leptos so its inline hydration script
-//! carries it. No other inline script is allowed.
+//! Two request-level defences. The per-request CSP nonce: the server's
+//! security-headers middleware mints it, stores it in the request extensions and
+//! names it in the `Content-Security-Policy` header; the shell hands the same value
+//! to Leptos so its inline hydration script carries it, and no other inline script
+//! is allowed. And `safe_local_path`, which keeps redirects after sign-in on this
+//! site.
 
 use leptos::prelude::*;
 

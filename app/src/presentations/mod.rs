@@ -8,13 +8,20 @@
 //! - `carousel.rs`: the one carousel component, used on the home page, the public
 //!   shop window and the editor's preview, so the preview is what gets published.
 //! - `api.rs`: server functions; `pages.rs`/`editor.rs`: the views.
-//! - `server/`: `service.rs` (owner rule, revisions, one active deck, schedules),
-//!   `library.rs` (uploads, de-duplication, resizing), `media.rs` (byte sniffing,
-//!   the `object_store` wrapper), `repo.rs` (SQL), `rest.rs` (`/api/v1` + `/media`).
+//! - `text.rs`: the feature's English/Hindi message table (`texts!`).
+//! - `server/`: `service.rs` (the owner rule, revisions, one active deck,
+//!   schedules), `actions.rs` (activate, archive/delete, restore, duplicate),
+//!   `templates.rs`, `library.rs` (uploads, de-duplication, resizing), `media.rs`
+//!   (byte sniffing, the `object_store` wrapper), `repo.rs` (SQL), `rest.rs` (every
+//!   endpoint registered once, and the deck and template handlers) and
+//!   `media_rest.rs` (upload, library, `/media` files).
 //!
-//! **Invariants:** at most one active presentation per agent (a partial unique
-//! index, and publishes serialise on the agent row); slide order is 1..n; a save
-//! names the revision it started from.
+//! **Invariants:** an agent acts on their own decks through their own agent record;
+//! anyone else needs an admin role's reach, and an agent role without an agent
+//! record acts on nothing. Changing a published or active deck needs the publish
+//! right. At most one active presentation per agent (a partial unique index, and
+//! publishes serialise on the agent row); slide order is 1..n; a save names the
+//! revision it started from. Every change writes its audit row in its transaction.
 
 pub mod api;
 pub mod carousel;

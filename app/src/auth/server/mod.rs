@@ -1,5 +1,6 @@
-//! Server side of identity: the guard, the caller-resolving middleware, tokens,
-//! limits, OTP delivery, audit, and the sign-in use cases.
+//! Server side of identity: who is calling (the guard types and the
+//! caller-resolving middleware), tokens, limits, OTP delivery, and the sign-in use
+//! cases.
 
 pub mod guard;
 pub mod jwt;
