@@ -15,21 +15,18 @@
 //!
 //! `server/tests/api/docs.rs` walks the built router and fails on any `/api` route
 //! that is not catalogued.
+//!
+//! This file holds the entry itself ([`Endpoint`], its schemas and builder);
+//! `catalog/api.rs` the [`Api`] that routes entries, `catalog/gate.rs` the gate.
 
-use crate::access::{Access, Denied};
-use crate::auth::server::guard::Caller;
-use crate::error::AppError;
-use crate::state::AppState;
-use axum::{
-    extract::{DefaultBodyLimit, Request, State},
-    handler::Handler,
-    http::{header, Method},
-    middleware::{from_fn, Next},
-    response::{IntoResponse, Response},
-    routing::{on, MethodFilter, MethodRouter},
-    Router,
-};
+use crate::access::Access;
+use axum::{http::Method, routing::MethodFilter};
 use utoipa::openapi::{path::Parameter, schema::Schema, RefOr};
+
+mod api;
+mod gate;
+
+pub use api::Api;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verb {
@@ -260,170 +257,4 @@ impl Endpoint {
             .split('/')
             .filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
     }
-}
-
-/// A feature's endpoints and the router built from them. Merge one per feature into
-/// `crate::api()`; the server mounts its router and documents its entries.
-pub struct Api {
-    tag: &'static str,
-    sample_body: &'static str,
-    router: Router<AppState>,
-    endpoints: Vec<Endpoint>,
-}
-
-impl Api {
-    /// `tag` is the OpenAPI group; `sample_body` the matrix's default request.
-    pub fn new(tag: &'static str, sample_body: &'static str) -> Self {
-        Self {
-            tag,
-            sample_body,
-            router: Router::new(),
-            endpoints: Vec::new(),
-        }
-    }
-
-    fn entry(&mut self, mut e: Endpoint) -> Endpoint {
-        if e.tag.is_empty() {
-            e.tag = self.tag;
-        }
-        if e.sample_body.is_empty() && !e.server_fn {
-            e.sample_body = self.sample_body;
-        }
-        self.endpoints.push(e.clone());
-        e
-    }
-
-    /// An axum handler, routed at the entry's verb and path behind its gate.
-    pub fn rest<H, T>(mut self, endpoint: Endpoint, handler: H) -> Self
-    where
-        H: Handler<T, AppState>,
-        T: 'static,
-    {
-        let e = self.entry(endpoint);
-        let mut route = on(e.verb.filter(), handler);
-        if let Some(limit) = e.body_limit {
-            route = route.layer(DefaultBodyLimit::max(limit));
-        }
-        let access = e.access;
-        let route = route.route_layer(from_fn(move |req: Request, next: Next| {
-            gate(access, None, req, next)
-        }));
-        self.router = self.router.route(e.path, route);
-        self
-    }
-
-    /// A Leptos server function (`Endpoint::server_fn::<F>`), routed here rather than
-    /// by `leptos_routes` so that it sits behind its gate like every other endpoint.
-    pub fn server_fn(mut self, endpoint: Endpoint) -> Self {
-        assert!(
-            endpoint.server_fn,
-            "{} is not a server function",
-            endpoint.path
-        );
-        let e = self.entry(endpoint);
-        let path = e.path;
-        let access = e.access;
-        let handler = |State(state): State<AppState>, req: Request| async move {
-            leptos_axum::handle_server_fns_with_context(
-                move || leptos::prelude::provide_context(state.clone()),
-                req,
-            )
-            .await
-            .into_response()
-        };
-        let route =
-            on(e.verb.filter(), handler).route_layer(from_fn(move |req: Request, next: Next| {
-                gate(access, Some(path), req, next)
-            }));
-        self.router = self.router.route(path, route);
-        self
-    }
-
-    /// A route outside `/api` (stored files): not an endpoint, so neither gated nor
-    /// documented. Never under `/api`.
-    pub fn outside_api(mut self, path: &'static str, route: MethodRouter<AppState>) -> Self {
-        assert!(
-            !path.starts_with("/api"),
-            "{path} is under /api: catalogue it"
-        );
-        self.router = self.router.route(path, route);
-        self
-    }
-
-    pub fn merge(mut self, other: Api) -> Self {
-        self.router = self.router.merge(other.router);
-        self.endpoints.extend(other.endpoints);
-        self
-    }
-
-    pub fn endpoints(&self) -> &[Endpoint] {
-        &self.endpoints
-    }
-
-    pub fn into_parts(self) -> (Router<AppState>, Vec<Endpoint>) {
-        (self.router, self.endpoints)
-    }
-}
-
-/// The guard of every catalogued route: the entry's `Access`, checked against the
-/// caller that `resolve_caller` put in the request. Record-level rules (self, owner,
-/// tenant) follow in the service.
-async fn gate(
-    access: Access,
-    server_fn: Option<&'static str>,
-    req: Request,
-    next: Next,
-) -> Response {
-    let caller = req
-        .extensions()
-        .get::<Caller>()
-        .cloned()
-        .unwrap_or(Caller::Anonymous);
-    let verdict = match &caller {
-        Caller::User(user) => access.admit(Some(&user.grants())),
-        Caller::Anonymous => access.admit(None),
-        // Bad credentials stay an error even where anonymous callers are welcome.
-        Caller::Rejected(err) if access != Access::Public => {
-            return refuse(err.clone(), server_fn, &req)
-        }
-        Caller::Rejected(_) => Ok(()),
-    };
-    match verdict {
-        Ok(()) => next.run(req).await,
-        Err(Denied::SignIn) => refuse(
-            AppError::Unauthenticated("Authentication credentials not provided".into()),
-            server_fn,
-            &req,
-        ),
-        Err(Denied::Missing(p)) => refuse(
-            AppError::Forbidden(format!("Insufficient permissions: {p} required")),
-            server_fn,
-            &req,
-        ),
-    }
-}
-
-/// The refusal, as the endpoint would have answered it: a JSON error, or for a
-/// server function posted by a plain HTML form, the redirect back to the form with
-/// the error in the URL, the way server functions report their own errors.
-fn refuse(err: AppError, server_fn: Option<&'static str>, req: &Request) -> Response {
-    let accepts_html = req
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("text/html"));
-    if let (Some(path), true) = (server_fn, accepts_html) {
-        let referer = req
-            .headers()
-            .get(header::REFERER)
-            .and_then(|v| v.to_str().ok());
-        if let Some(url) = referer.and_then(|r| {
-            server_fn::error::ServerFnUrlError::new(path, err.clone())
-                .to_url(r)
-                .ok()
-        }) {
-            return axum::response::Redirect::to(url.as_str()).into_response();
-        }
-    }
-    err.into_response()
 }

@@ -42,7 +42,7 @@ pub fn api(upload_limit: usize) -> catalog::Api {
     system::server::rest::api()
         .merge(auth::server::rest::api())
         .merge(users::server::rest::api())
-        .merge(presentations::server::rest::api(upload_limit))
+        .merge(presentations::server::routes::api(upload_limit))
 }
 
 use crate::auth::pages::{LoginPage, OtpPage, SecurityPage};

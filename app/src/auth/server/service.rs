@@ -1,11 +1,14 @@
 //! Sign-in use cases, shared by the browser (server functions + cookie session) and
 //! the mobile app (REST + tokens). Rules live here; transports only translate.
+//!
+//! This file holds sign-in itself (password or agent code, opening the session) and
+//! the signed-in user; `service/tokens.rs` mints and rotates the mobile tokens and
+//! `service/sessions.rs` manages sessions and the password. All re-exported here.
 
 use crate::access::PermissionSet;
 use crate::audit::{self, Entry, Event};
 use crate::auth::server::{
-    guard::{Ctx, RequestMeta},
-    jwt::TokenType,
+    guard::RequestMeta,
     limits::{self, Limit},
     repo,
 };
@@ -16,6 +19,12 @@ use crate::state::AppState;
 use std::sync::OnceLock;
 use std::time::Duration;
 use uuid::Uuid;
+
+mod sessions;
+mod tokens;
+
+pub use sessions::*;
+pub use tokens::*;
 
 /// Browser or mobile: decides how the session is carried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -237,215 +246,6 @@ pub async fn session_user(state: &AppState, user_id: Uuid) -> AppResult<SessionU
         user,
         permissions: permissions.iter().collect(),
     })
-}
-
-/// Mints the token pair of a mobile session.
-pub async fn token_response(state: &AppState, login: &NewLogin) -> AppResult<TokenResponse> {
-    let (user, permissions) = auth_user(state, login.user_id).await?;
-    let keys = &state.auth.keys;
-    let sign = |t, jti| {
-        keys.issue(
-            t,
-            login.user_id,
-            login.session_id,
-            jti,
-            Some(user.role.as_str()),
-            Some(user.tenant_id),
-        )
-        .map_err(|e| AppError::internal("signing a token failed", e))
-    };
-    Ok(TokenResponse {
-        access_token: sign(TokenType::Access, Uuid::new_v4())?,
-        refresh_token: sign(TokenType::Refresh, login.refresh_jti)?,
-        token_type: "bearer".into(),
-        expires_in: ACCESS_TOKEN_SECS,
-        permissions: permissions.iter().collect(),
-        user,
-    })
-}
-
-fn bad_refresh() -> AppError {
-    AppError::Unauthenticated("Invalid or expired refresh token".into())
-}
-
-/// Rotates a refresh token (SPEC "Decisions"): the current one is exchanged for a new
-/// pair; the previous one is honoured for 10 s (concurrent refreshes); any older one
-/// is treated as stolen and revokes the whole session.
-pub async fn refresh(
-    state: &AppState,
-    meta: &RequestMeta,
-    token: &str,
-) -> AppResult<TokenResponse> {
-    let claims = state
-        .auth
-        .keys
-        .verify(token, TokenType::Refresh)
-        .ok_or_else(bad_refresh)?;
-    let mut tx = state.pool.begin().await?;
-    let row = repo::lock_refresh(&mut tx, claims.sid)
-        .await?
-        .ok_or_else(bad_refresh)?;
-    if !row.live || row.user_id != claims.sub {
-        return Err(bad_refresh());
-    }
-    let current = row.refresh_jti == Some(claims.jti);
-    let concurrent = row.previous_refresh_jti == Some(claims.jti) && row.in_grace;
-    let refresh_jti = if current {
-        let next = Uuid::new_v4();
-        repo::rotate_refresh(&mut tx, claims.sid, next).await?;
-        next
-    } else if concurrent {
-        row.refresh_jti.ok_or_else(bad_refresh)?
-    } else {
-        repo::revoke_session(&mut tx, claims.sub, claims.sid, "refresh_token_reuse").await?;
-        let e = Entry::failed(Event::SessionRevoked, "refresh token reused")
-            .user(claims.sub)
-            .details(
-                serde_json::json!({"session_id": claims.sid, "reason": "refresh_token_reuse"}),
-            );
-        audit::record(&mut tx, meta, e).await?;
-        tx.commit().await?;
-        return Err(bad_refresh());
-    };
-    let e = Entry::new(Event::TokenRefreshed)
-        .user(claims.sub)
-        .details(serde_json::json!({"session_id": claims.sid}));
-    audit::record(&mut tx, meta, e).await?;
-    tx.commit().await?;
-    token_response(
-        state,
-        &NewLogin {
-            user_id: claims.sub,
-            session_id: claims.sid,
-            refresh_jti,
-        },
-    )
-    .await
-}
-
-/// Ends the caller's session (its cookie or its tokens).
-pub async fn logout(ctx: &Ctx) -> AppResult<()> {
-    let Ctx {
-        state,
-        caller: user,
-        meta,
-    } = ctx;
-    let mut tx = state.pool.begin().await?;
-    repo::revoke_session(&mut tx, user.user_id, user.session_id, "logout").await?;
-    let e = Entry::new(Event::Logout)
-        .by(user)
-        .details(serde_json::json!({"session_id": user.session_id}));
-    audit::record(&mut tx, meta, e).await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-pub async fn list_sessions(ctx: &Ctx) -> AppResult<Vec<SessionInfo>> {
-    let Ctx {
-        state,
-        caller: user,
-        ..
-    } = ctx;
-    let mut conn = state.pool.acquire().await?;
-    Ok(repo::list_sessions(&mut conn, user.user_id, user.session_id).await?)
-}
-
-/// Revokes one of the caller's own sessions. Someone else's id is "not found".
-pub async fn revoke_session(ctx: &Ctx, session_id: Uuid) -> AppResult<()> {
-    let Ctx {
-        state,
-        caller: user,
-        meta,
-    } = ctx;
-    let mut tx = state.pool.begin().await?;
-    if !repo::revoke_session(&mut tx, user.user_id, session_id, "revoked_by_user").await? {
-        return Err(AppError::not_found("Session"));
-    }
-    let e = Entry::new(Event::SessionRevoked)
-        .by(user)
-        .details(serde_json::json!({"session_id": session_id}));
-    audit::record(&mut tx, meta, e).await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-/// Revokes all the caller's sessions but the current one; returns how many.
-pub async fn revoke_other_sessions(ctx: &Ctx) -> AppResult<u64> {
-    let Ctx {
-        state,
-        caller: user,
-        meta,
-    } = ctx;
-    let mut tx = state.pool.begin().await?;
-    let n = repo::revoke_all_except(
-        &mut tx,
-        user.user_id,
-        Some(user.session_id),
-        "revoked_by_user",
-    )
-    .await?;
-    let e = Entry::new(Event::SessionRevoked)
-        .by(user)
-        .details(serde_json::json!({"others": n}));
-    audit::record(&mut tx, meta, e).await?;
-    tx.commit().await?;
-    Ok(n)
-}
-
-/// Changes the caller's password: needs the current one, and ends every other session.
-pub async fn change_password(ctx: &Ctx, request: &ChangePasswordRequest) -> AppResult<()> {
-    let Ctx {
-        state,
-        caller: user,
-        meta,
-    } = ctx;
-    validate_password_change(request)?;
-    // A stolen session must not become a password-guessing oracle.
-    limit(
-        state,
-        Limit::new(
-            format!("password-change:{}", user.user_id),
-            5,
-            Duration::from_secs(900),
-        ),
-    )
-    .await?;
-    // No connection is held across the two argon2 runs (verify, then hash).
-    let stored = {
-        let mut conn = state.pool.acquire().await?;
-        repo::password_hash(&mut conn, user.user_id).await?
-    };
-    if !argon2id::verify(request.current_password.clone(), stored.clone()).await? {
-        let e = Entry::failed(Event::PasswordChanged, "Current password is incorrect").by(user);
-        audit::record_failure(&state.pool, meta, e).await;
-        return Err(AppError::invalid_field(
-            "current_password",
-            "Current password is incorrect",
-        ));
-    }
-    let hash = argon2id::hash(request.new_password.clone()).await?;
-    let mut tx = state.pool.begin().await?;
-    // A change made meanwhile (another tab) wins: this one no longer knows the
-    // current password.
-    if repo::password_hash(&mut tx, user.user_id).await? != stored {
-        return Err(AppError::Conflict(
-            "The password was changed meanwhile; sign in again.".into(),
-        ));
-    }
-    repo::set_password(&mut tx, user.user_id, &hash).await?;
-    let others = repo::revoke_all_except(
-        &mut tx,
-        user.user_id,
-        Some(user.session_id),
-        "password_changed",
-    )
-    .await?;
-    let e = Entry::new(Event::PasswordChanged)
-        .by(user)
-        .details(serde_json::json!({"sessions_revoked": others}));
-    audit::record(&mut tx, meta, e).await?;
-    tx.commit().await?;
-    Ok(())
 }
 
 #[cfg(test)]

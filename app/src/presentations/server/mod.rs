@@ -6,5 +6,6 @@ pub mod media;
 pub mod media_rest;
 pub mod repo;
 pub mod rest;
+pub mod routes;
 pub mod service;
 pub mod templates;

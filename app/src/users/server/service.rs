@@ -1,7 +1,11 @@
 //! User management and self-service rules (SPEC §4.7): tenant scope, self versus
 //! admin fields, role levels, soft deactivation that ends sessions at once.
+//!
+//! This file holds the shared rules (scope, rank, audit) and the single-user use
+//! cases; `service/list.rs` (the admin list and its export), `service/roles.rs` and
+//! `service/preferences.rs` hold the rest, re-exported here.
 
-use crate::access::{Permission, PermissionSet, Role};
+use crate::access::{Permission, Role};
 use crate::audit::{self, Entry, Event};
 use crate::auth::server::{
     guard::{Ctx, CurrentUser},
@@ -9,10 +13,17 @@ use crate::auth::server::{
 };
 use crate::credentials::argon2id;
 use crate::error::{AppError, AppResult};
-use crate::paging::{self, Cursor, Page};
 use crate::users::server::repo;
 use crate::users::types::*;
 use uuid::Uuid;
+
+mod list;
+mod preferences;
+mod roles;
+
+pub use list::*;
+pub use preferences::*;
+pub use roles::*;
 
 /// The tenant a caller's queries are limited to; `None` (all) for a super admin.
 pub fn tenant_scope(caller: &CurrentUser) -> Option<Uuid> {
@@ -91,142 +102,6 @@ async fn audit_user(
         .on("user", target)
         .details(details);
     audit::record(conn, &ctx.meta, e).await
-}
-
-/// One page of the admin list, starting at `q.cursor` (keyset paging).
-pub async fn search(ctx: &Ctx, q: &UserQuery) -> AppResult<Page<UserResponse>> {
-    let after = cursor(q)?;
-    let limit = paging::limit(q.limit);
-    let tenant = tenant_scope(&ctx.caller);
-    let mut conn = ctx.pool().acquire().await?;
-    let rows = repo::page(&mut conn, tenant, q, after.as_ref(), limit + 1).await?;
-    let total = repo::count(&mut conn, tenant, q).await?;
-    let page = Page::from_rows(rows, limit, total, |r| {
-        Cursor::new(r.sort_key.clone(), r.user.user_id)
-    });
-    Ok(page.map(|r| r.user))
-}
-
-/// The `limit`/`offset` page of the seed clients: the same filter and order.
-pub async fn search_offset(ctx: &Ctx, q: &UserQuery) -> AppResult<Vec<UserResponse>> {
-    let mut conn = ctx.pool().acquire().await?;
-    Ok(repo::offset_page(&mut conn, tenant_scope(&ctx.caller), q).await?)
-}
-
-fn cursor(q: &UserQuery) -> AppResult<Option<Cursor>> {
-    match q.cursor.as_deref().filter(|c| !c.is_empty()) {
-        None => Ok(None),
-        Some(text) => Cursor::decode(text).map(Some).ok_or_else(|| {
-            AppError::invalid_field(
-                "cursor",
-                "This page link is out of date. Start again from the first page.",
-            )
-        }),
-    }
-}
-
-/// Rows per batch of an export: one short query each, no connection held between.
-const EXPORT_BATCH: i64 = 500;
-
-/// Exactly the filtered view as CSV, every row, streamed: it is read in keyset
-/// batches, and no connection is held while the client downloads. Its audit row,
-/// with the row count, is written when the stream ends, or when the client leaves
-/// early (then marked incomplete).
-pub fn export_csv(
-    ctx: Ctx,
-    q: UserQuery,
-) -> impl futures_util::Stream<Item = AppResult<bytes::Bytes>> + Send + 'static {
-    let export = Export {
-        ctx,
-        q,
-        after: None,
-        rows: 0,
-        started: false,
-        finished: false,
-        audited: false,
-    };
-    futures_util::stream::unfold(export, |mut export| async move {
-        match export.next_chunk().await {
-            Ok(Some(chunk)) => Some((Ok(chunk), export)),
-            Ok(None) => None,
-            Err(e) => {
-                export.finished = true;
-                Some((Err(e), export))
-            }
-        }
-    })
-}
-
-struct Export {
-    ctx: Ctx,
-    q: UserQuery,
-    after: Option<Cursor>,
-    rows: u64,
-    started: bool,
-    finished: bool,
-    audited: bool,
-}
-
-impl Export {
-    async fn next_chunk(&mut self) -> AppResult<Option<bytes::Bytes>> {
-        if !self.started {
-            self.started = true;
-            return Ok(Some(bytes::Bytes::from_static(USERS_CSV_HEADER.as_bytes())));
-        }
-        if self.finished {
-            if !self.audited {
-                self.audited = true;
-                record_export(&self.ctx, self.rows, true).await?;
-            }
-            return Ok(None);
-        }
-        let batch = {
-            let mut conn = self.ctx.pool().acquire().await?;
-            let tenant = tenant_scope(&self.ctx.caller);
-            repo::page(
-                &mut conn,
-                tenant,
-                &self.q,
-                self.after.as_ref(),
-                EXPORT_BATCH,
-            )
-            .await?
-        };
-        self.finished = (batch.len() as i64) < EXPORT_BATCH;
-        self.after = batch
-            .last()
-            .map(|r| Cursor::new(r.sort_key.clone(), r.user.user_id));
-        self.rows += batch.len() as u64;
-        let users: Vec<UserResponse> = batch.into_iter().map(|r| r.user).collect();
-        Ok(Some(bytes::Bytes::from(users_csv_rows(&users))))
-    }
-}
-
-impl Drop for Export {
-    /// A client that stops reading still leaves a trace of what it was sent.
-    fn drop(&mut self) {
-        if !self.audited {
-            let (ctx, rows) = (self.ctx.clone(), self.rows);
-            tokio::spawn(async move {
-                if let Err(e) = record_export(&ctx, rows, false).await {
-                    tracing::error!(error = ?e, "export audit failed");
-                }
-            });
-        }
-    }
-}
-
-async fn record_export(ctx: &Ctx, rows: u64, complete: bool) -> AppResult<()> {
-    let mut conn = ctx.pool().acquire().await?;
-    let details = serde_json::json!({"rows": rows, "complete": complete});
-    audit_user(
-        &mut conn,
-        ctx,
-        Event::UsersExported,
-        ctx.caller.user_id,
-        details,
-    )
-    .await
 }
 
 pub async fn get(ctx: &Ctx, user_id: Uuid) -> AppResult<UserDetail> {
@@ -408,129 +283,4 @@ pub async fn set_active(
     .await?;
     tx.commit().await?;
     Ok(user)
-}
-
-pub async fn preferences(ctx: &Ctx, user_id: Uuid) -> AppResult<Preferences> {
-    let Ctx { state, caller, .. } = ctx;
-    self_or(
-        caller,
-        user_id,
-        Permission::UsersRead,
-        "Insufficient permissions to view user preferences",
-    )?;
-    let mut conn = state.pool.acquire().await?;
-    repo::get(&mut conn, tenant_scope(caller), user_id)
-        .await?
-        .ok_or_else(not_found)?;
-    repo::preferences(&mut conn, user_id)
-        .await?
-        .ok_or_else(not_found)
-}
-
-pub async fn update_preferences(
-    ctx: &Ctx,
-    user_id: Uuid,
-    patch: &PreferencesPatch,
-) -> AppResult<Preferences> {
-    let Ctx { state, caller, .. } = ctx;
-    self_or(
-        caller,
-        user_id,
-        Permission::UsersUpdate,
-        "Insufficient permissions to update user preferences",
-    )?;
-    patch.validate()?;
-    let mut tx = state.pool.begin().await?;
-    repo::get(&mut tx, tenant_scope(caller), user_id)
-        .await?
-        .ok_or_else(not_found)?;
-    repo::update_preferences(&mut tx, user_id, patch).await?;
-    let prefs = repo::preferences(&mut tx, user_id)
-        .await?
-        .ok_or_else(not_found)?;
-    audit_user(
-        &mut tx,
-        ctx,
-        Event::PreferencesUpdated,
-        user_id,
-        serde_json::json!({}),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(prefs)
-}
-
-fn parse_role(name: &str, message: &str) -> AppResult<Role> {
-    Role::parse(name.trim()).ok_or_else(|| AppError::BadRequest(message.into()))
-}
-
-/// Adds a role. Nobody below super admin may grant a role at or above their own.
-pub async fn assign_role(ctx: &Ctx, change: &RoleChange) -> AppResult<String> {
-    let Ctx { state, caller, .. } = ctx;
-    let role = parse_role(&change.role_name, "Failed to assign role")?;
-    may_grant(caller, role)?;
-    let mut tx = state.pool.begin().await?;
-    repo::get(&mut tx, tenant_scope(caller), change.user_id)
-        .await?
-        .ok_or_else(|| AppError::BadRequest("Failed to assign role".into()))?;
-    may_manage(&mut tx, caller, change.user_id).await?;
-    repo::assign_role(&mut tx, change.user_id, role, caller.user_id).await?;
-    audit_user(
-        &mut tx,
-        ctx,
-        Event::RoleAssigned,
-        change.user_id,
-        serde_json::json!({"role": role.as_str()}),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(format!(
-        "Role {} assigned to user {}",
-        role.as_str(),
-        change.user_id
-    ))
-}
-
-pub async fn remove_role(ctx: &Ctx, change: &RoleChange) -> AppResult<String> {
-    let Ctx { state, caller, .. } = ctx;
-    let role = parse_role(&change.role_name, "Failed to remove role")?;
-    may_grant(caller, role)?;
-    let mut tx = state.pool.begin().await?;
-    repo::get(&mut tx, tenant_scope(caller), change.user_id)
-        .await?
-        .ok_or_else(|| AppError::BadRequest("Failed to remove role".into()))?;
-    may_manage(&mut tx, caller, change.user_id).await?;
-    if !repo::remove_role(&mut tx, change.user_id, role).await? {
-        return Err(AppError::BadRequest("Failed to remove role".into()));
-    }
-    audit_user(
-        &mut tx,
-        ctx,
-        Event::RoleRemoved,
-        change.user_id,
-        serde_json::json!({"role": role.as_str()}),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(format!(
-        "Role {} removed from user {}",
-        role.as_str(),
-        change.user_id
-    ))
-}
-
-/// The role catalogue with each role's grants (read-only; compiled in).
-pub fn roles() -> Vec<RoleInfo> {
-    Role::ALL
-        .into_iter()
-        .map(|role| RoleInfo {
-            role_name: role.as_str().into(),
-            level: role.level(),
-            is_system_role: true,
-            permissions: PermissionSet::of_roles(&[role])
-                .iter()
-                .map(|p| p.name().to_owned())
-                .collect(),
-        })
-        .collect()
 }

@@ -1,0 +1,117 @@
+//! `Api`: a feature's endpoints and the router built from them, each route behind
+//! its entry's gate.
+
+use super::gate::gate;
+use super::Endpoint;
+use crate::state::AppState;
+use axum::{
+    extract::{DefaultBodyLimit, Request, State},
+    handler::Handler,
+    middleware::{from_fn, Next},
+    response::IntoResponse,
+    routing::{on, MethodRouter},
+    Router,
+};
+
+/// A feature's endpoints and the router built from them. Merge one per feature into
+/// `crate::api()`; the server mounts its router and documents its entries.
+pub struct Api {
+    tag: &'static str,
+    sample_body: &'static str,
+    router: Router<AppState>,
+    endpoints: Vec<Endpoint>,
+}
+
+impl Api {
+    /// `tag` is the OpenAPI group; `sample_body` the matrix's default request.
+    pub fn new(tag: &'static str, sample_body: &'static str) -> Self {
+        Self {
+            tag,
+            sample_body,
+            router: Router::new(),
+            endpoints: Vec::new(),
+        }
+    }
+
+    fn entry(&mut self, mut e: Endpoint) -> Endpoint {
+        if e.tag.is_empty() {
+            e.tag = self.tag;
+        }
+        if e.sample_body.is_empty() && !e.server_fn {
+            e.sample_body = self.sample_body;
+        }
+        self.endpoints.push(e.clone());
+        e
+    }
+
+    /// An axum handler, routed at the entry's verb and path behind its gate.
+    pub fn rest<H, T>(mut self, endpoint: Endpoint, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        let e = self.entry(endpoint);
+        let mut route = on(e.verb.filter(), handler);
+        if let Some(limit) = e.body_limit {
+            route = route.layer(DefaultBodyLimit::max(limit));
+        }
+        let access = e.access;
+        let route = route.route_layer(from_fn(move |req: Request, next: Next| {
+            gate(access, None, req, next)
+        }));
+        self.router = self.router.route(e.path, route);
+        self
+    }
+
+    /// A Leptos server function (`Endpoint::server_fn::<F>`), routed here rather than
+    /// by `leptos_routes` so that it sits behind its gate like every other endpoint.
+    pub fn server_fn(mut self, endpoint: Endpoint) -> Self {
+        assert!(
+            endpoint.server_fn,
+            "{} is not a server function",
+            endpoint.path
+        );
+        let e = self.entry(endpoint);
+        let path = e.path;
+        let access = e.access;
+        let handler = |State(state): State<AppState>, req: Request| async move {
+            leptos_axum::handle_server_fns_with_context(
+                move || leptos::prelude::provide_context(state.clone()),
+                req,
+            )
+            .await
+            .into_response()
+        };
+        let route =
+            on(e.verb.filter(), handler).route_layer(from_fn(move |req: Request, next: Next| {
+                gate(access, Some(path), req, next)
+            }));
+        self.router = self.router.route(path, route);
+        self
+    }
+
+    /// A route outside `/api` (stored files): not an endpoint, so neither gated nor
+    /// documented. Never under `/api`.
+    pub fn outside_api(mut self, path: &'static str, route: MethodRouter<AppState>) -> Self {
+        assert!(
+            !path.starts_with("/api"),
+            "{path} is under /api: catalogue it"
+        );
+        self.router = self.router.route(path, route);
+        self
+    }
+
+    pub fn merge(mut self, other: Api) -> Self {
+        self.router = self.router.merge(other.router);
+        self.endpoints.extend(other.endpoints);
+        self
+    }
+
+    pub fn endpoints(&self) -> &[Endpoint] {
+        &self.endpoints
+    }
+
+    pub fn into_parts(self) -> (Router<AppState>, Vec<Endpoint>) {
+        (self.router, self.endpoints)
+    }
+}
