@@ -8,8 +8,10 @@ use leptos::prelude::*;
 use server_fn::codec::{GetUrl, PostUrl};
 use uuid::Uuid;
 
-// The server side: each function starts with `ctx()?` (the caller that the gate of
-// its catalogue entry in server/rest.rs admitted) or `public()`.
+// The server side. Each function's first line checks the `Access` of its own
+// catalogue entry, named by its type: `ctx::<ListUsers>()?` gives the admitted
+// caller's context, `public::<…>()?` says the entry is public. Server rendering
+// calls these functions in-process, where no route gate stands in front of them.
 #[cfg(feature = "ssr")]
 use crate::auth::server::{
     guard::{ctx, public, request_meta, Ctx},
@@ -48,7 +50,7 @@ mod ssr {
 /// The signed-in user of this browser, if any.
 #[server(prefix = "/api/ui", endpoint = "auth/me", input = GetUrl)]
 pub async fn current_user() -> Result<Option<SessionUser>, AppError> {
-    let caller = public();
+    let caller = public::<CurrentUser>()?;
     let state = crate::state::app_state()?;
     match caller.user() {
         Ok(user) => service::session_user(&state, user.user_id).await.map(Some),
@@ -64,7 +66,7 @@ pub async fn web_login(
     password: String,
     next: Option<String>,
 ) -> Result<(), AppError> {
-    let _ = public();
+    public::<WebLogin>()?;
     let (state, meta) = (crate::state::app_state()?, request_meta());
     let identifier = identifier.unwrap_or_default();
     let request = crate::auth::types::LoginRequest {
@@ -82,7 +84,7 @@ pub async fn web_login(
 /// Sends a code and moves on to the code entry page.
 #[server(prefix = "/api/ui", endpoint = "auth/otp/send", input = PostUrl)]
 pub async fn web_send_otp(phone_number: String) -> Result<(), AppError> {
-    let _ = public();
+    public::<WebSendOtp>()?;
     let (state, meta) = (crate::state::app_state()?, request_meta());
     let sent = otp::send(&state, &meta, &phone_number).await?;
     leptos_axum::redirect(&format!(
@@ -95,7 +97,7 @@ pub async fn web_send_otp(phone_number: String) -> Result<(), AppError> {
 /// Checks the code and signs the browser in.
 #[server(prefix = "/api/ui", endpoint = "auth/otp/verify", input = PostUrl)]
 pub async fn web_verify_otp(phone_number: String, otp: String) -> Result<(), AppError> {
-    let _ = public();
+    public::<WebVerifyOtp>()?;
     let (state, meta) = (crate::state::app_state()?, request_meta());
     let login = otp::verify(&state, &meta, &phone_number, &otp, Client::Browser).await?;
     ssr::attach(&login).await?;
@@ -106,7 +108,7 @@ pub async fn web_verify_otp(phone_number: String, otp: String) -> Result<(), App
 #[server(prefix = "/api/ui", endpoint = "auth/logout", input = PostUrl)]
 pub async fn web_logout() -> Result<(), AppError> {
     // Public: signing out when already signed out still clears the cookie.
-    let caller = public();
+    let caller = public::<WebLogout>()?;
     let (state, meta) = (crate::state::app_state()?, request_meta());
     if let Ok(caller) = caller.user() {
         let ctx = Ctx {
@@ -123,19 +125,19 @@ pub async fn web_logout() -> Result<(), AppError> {
 
 #[server(prefix = "/api/ui", endpoint = "auth/sessions", input = GetUrl)]
 pub async fn my_sessions() -> Result<Vec<SessionInfo>, AppError> {
-    let ctx = ctx()?;
+    let ctx = ctx::<MySessions>()?;
     service::list_sessions(&ctx).await
 }
 
 #[server(prefix = "/api/ui", endpoint = "auth/sessions/revoke", input = PostUrl)]
 pub async fn revoke_session(session_id: Uuid) -> Result<(), AppError> {
-    let ctx = ctx()?;
+    let ctx = ctx::<RevokeSession>()?;
     service::revoke_session(&ctx, session_id).await
 }
 
 #[server(prefix = "/api/ui", endpoint = "auth/sessions/revoke-others", input = PostUrl)]
 pub async fn revoke_other_sessions() -> Result<u64, AppError> {
-    let ctx = ctx()?;
+    let ctx = ctx::<RevokeOtherSessions>()?;
     service::revoke_other_sessions(&ctx).await
 }
 
@@ -145,7 +147,7 @@ pub async fn change_password(
     new_password: String,
     confirm_password: String,
 ) -> Result<(), AppError> {
-    let ctx = ctx()?;
+    let ctx = ctx::<ChangePassword>()?;
     let request = crate::auth::types::ChangePasswordRequest {
         current_password,
         new_password,

@@ -74,6 +74,9 @@ impl Api {
         let e = self.entry(endpoint);
         let path = e.path;
         let access = e.access;
+        // The function's body checks the same entry: server rendering calls server
+        // functions in-process, where no route gate stands in front of them.
+        crate::auth::server::guard::register_server_fn(path, access);
         let handler = |State(state): State<AppState>, req: Request| async move {
             leptos_axum::handle_server_fns_with_context(
                 move || leptos::prelude::provide_context(state.clone()),

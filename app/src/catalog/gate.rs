@@ -1,6 +1,6 @@
 //! The gate in front of every catalogued route, and the refusal it answers with.
 
-use crate::access::{Access, Denied};
+use crate::access::Access;
 use crate::auth::server::guard::Caller;
 use crate::error::AppError;
 use axum::{
@@ -24,27 +24,9 @@ pub(super) async fn gate(
         .get::<Caller>()
         .cloned()
         .unwrap_or(Caller::Anonymous);
-    let verdict = match &caller {
-        Caller::User(user) => access.admit(Some(&user.grants())),
-        Caller::Anonymous => access.admit(None),
-        // Bad credentials stay an error even where anonymous callers are welcome.
-        Caller::Rejected(err) if access != Access::Public => {
-            return refuse(err.clone(), server_fn, &req)
-        }
-        Caller::Rejected(_) => Ok(()),
-    };
-    match verdict {
+    match caller.admitted(access) {
         Ok(()) => next.run(req).await,
-        Err(Denied::SignIn) => refuse(
-            AppError::Unauthenticated("Authentication credentials not provided".into()),
-            server_fn,
-            &req,
-        ),
-        Err(Denied::Missing(p)) => refuse(
-            AppError::Forbidden(format!("Insufficient permissions: {p} required")),
-            server_fn,
-            &req,
-        ),
+        Err(err) => refuse(err, server_fn, &req),
     }
 }
 

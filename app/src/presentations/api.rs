@@ -15,8 +15,10 @@ use serde::{Deserialize, Serialize};
 use server_fn::codec::{GetUrl, Json, PostUrl};
 use uuid::Uuid;
 
-// The server side: each function starts with `ctx()?` (the caller that the gate of
-// its catalogue entry in server/rest.rs admitted) or `public()`.
+// The server side. Each function's first line checks the `Access` of its own
+// catalogue entry, named by its type: `ctx::<ListUsers>()?` gives the admitted
+// caller's context, `public::<…>()?` says the entry is public. Server rendering
+// calls these functions in-process, where no route gate stands in front of them.
 #[cfg(feature = "ssr")]
 use crate::{
     auth::server::guard::{ctx, public},
@@ -38,14 +40,14 @@ pub struct Library {
 
 #[server(prefix = "/api/ui", endpoint = "presentations/home", input = GetUrl)]
 pub async fn my_carousel() -> Result<Option<Presentation>, AppError> {
-    let ctx = ctx()?;
+    let ctx = ctx::<MyCarousel>()?;
     service::my_active(&ctx).await
 }
 
 /// The public shop window of an agent, by agent code.
 #[server(prefix = "/api/ui", endpoint = "presentations/public", input = GetUrl)]
 pub async fn public_carousel(code: String) -> Result<Presentation, AppError> {
-    let _ = public();
+    public::<PublicCarousel>()?;
     service::public_active(&crate::state::app_state()?, &code).await
 }
 
@@ -54,7 +56,7 @@ pub async fn load_library(
     agent_id: Option<Uuid>,
     status: Option<String>,
 ) -> Result<Library, AppError> {
-    let ctx = ctx()?;
+    let ctx = ctx::<LoadLibrary>()?;
     // An admin who has not chosen an agent yet gets the list to choose from.
     if agent_id.is_none() && ctx.caller.agent_id.is_none() {
         return Ok(Library {
@@ -101,7 +103,7 @@ pub async fn create_presentation(
     custom_title: Option<String>,
     custom_subtitle: Option<String>,
 ) -> Result<Uuid, AppError> {
-    let ctx = ctx()?;
+    let ctx = ctx::<CreatePresentation>()?;
     let created = match template_id {
         Some(template_id) => {
             let request = FromTemplate {
@@ -153,7 +155,7 @@ pub async fn duplicate_presentation(
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
 ) -> Result<(), AppError> {
-    let ctx = ctx()?;
+    let ctx = ctx::<DuplicatePresentation>()?;
     let action = service::DeckAction::Duplicate;
     deck_action(ctx, agent_id, presentation_id, action).await
 }
@@ -164,7 +166,7 @@ pub async fn remove_presentation(
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
 ) -> Result<(), AppError> {
-    let ctx = ctx()?;
+    let ctx = ctx::<RemovePresentation>()?;
     let action = service::DeckAction::Remove;
     deck_action(ctx, agent_id, presentation_id, action).await
 }
@@ -175,7 +177,7 @@ pub async fn restore_presentation(
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
 ) -> Result<(), AppError> {
-    let ctx = ctx()?;
+    let ctx = ctx::<RestorePresentation>()?;
     let action = service::DeckAction::Restore;
     deck_action(ctx, agent_id, presentation_id, action).await
 }
@@ -185,7 +187,7 @@ pub async fn activate_presentation(
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
 ) -> Result<(), AppError> {
-    let ctx = ctx()?;
+    let ctx = ctx::<ActivatePresentation>()?;
     let action = service::DeckAction::Activate;
     deck_action(ctx, agent_id, presentation_id, action).await
 }
@@ -196,7 +198,7 @@ pub async fn editor_load(
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
 ) -> Result<Presentation, AppError> {
-    let ctx = ctx()?;
+    let ctx = ctx::<EditorLoad>()?;
     service::get(&ctx, agent_id, presentation_id).await
 }
 
@@ -208,18 +210,18 @@ pub async fn editor_save(
     presentation_id: Uuid,
     input: PresentationInput,
 ) -> Result<Presentation, AppError> {
-    let ctx = ctx()?;
+    let ctx = ctx::<EditorSave>()?;
     service::update(&ctx, agent_id, presentation_id, &input).await
 }
 
 #[server(prefix = "/api/v1", endpoint = "presentations/editor/media", input = GetUrl)]
 pub async fn editor_media(agent_id: Option<Uuid>) -> Result<MediaList, AppError> {
-    let ctx = ctx()?;
+    let ctx = ctx::<EditorMedia>()?;
     library::list(&ctx, agent_id, None, Some(100), None).await
 }
 
 #[server(prefix = "/api/v1", endpoint = "presentations/editor/media/delete", input = Json)]
 pub async fn editor_delete_media(media_id: Uuid) -> Result<(), AppError> {
-    let ctx = ctx()?;
+    let ctx = ctx::<EditorDeleteMedia>()?;
     library::delete(&ctx, media_id).await
 }

@@ -9,7 +9,7 @@ use server_fn::codec::{GetUrl, Json};
 #[server(prefix = "/api/v1", endpoint = "about", input = GetUrl, output = Json)]
 pub async fn get_about() -> Result<About, AppError> {
     // Public by design (see the catalogue entry): it names versions, not secrets.
-    let _ = crate::auth::server::guard::public();
+    crate::auth::server::guard::public::<GetAbout>()?;
     let state = crate::state::app_state()?;
     crate::system::server::service::about(&state).await
 }
@@ -17,7 +17,7 @@ pub async fn get_about() -> Result<About, AppError> {
 /// `POST /api/v1/system/status` with body `{}`: what the status page shows.
 #[server(prefix = "/api/v1", endpoint = "system/status", input = Json, output = Json)]
 pub async fn system_status() -> Result<ComprehensiveHealth, AppError> {
-    let _ = crate::auth::server::guard::public();
+    crate::auth::server::guard::public::<SystemStatus>()?;
     let state = crate::state::app_state()?;
     crate::system::server::service::comprehensive(&state).await
 }

@@ -9,8 +9,10 @@ use leptos::prelude::*;
 use server_fn::codec::{GetUrl, PostUrl};
 use uuid::Uuid;
 
-// The server side of these functions: each starts with `ctx()?`, the caller that
-// the gate of its catalogue entry (users/server/rest.rs) admitted.
+// The server side. Each function's first line checks the `Access` of its own
+// catalogue entry, named by its type: `ctx::<ListUsers>()?` gives the admitted
+// caller's context, `public::<…>()?` says the entry is public. Server rendering
+// calls these functions in-process, where no route gate stands in front of them.
 #[cfg(feature = "ssr")]
 use crate::{auth::server::guard::ctx, users::server::service};
 
@@ -24,7 +26,7 @@ pub async fn list_users(
     cursor: Option<String>,
     limit: Option<i64>,
 ) -> Result<Page<UserResponse>, AppError> {
-    let ctx = ctx()?;
+    let ctx = ctx::<ListUsers>()?;
     let query = crate::users::types::UserQuery {
         q,
         role,
@@ -40,7 +42,7 @@ pub async fn list_users(
 #[server(prefix = "/api/ui", endpoint = "users/get", input = GetUrl)]
 pub async fn get_user_detail(user_id: Uuid) -> Result<UserDetail, AppError> {
     // Self, or users.read: decided by the service, which knows who "self" is.
-    let ctx = ctx()?;
+    let ctx = ctx::<GetUserDetail>()?;
     service::get(&ctx, user_id).await
 }
 
@@ -53,7 +55,7 @@ pub async fn create_user(
     role: String,
     password: String,
 ) -> Result<(), AppError> {
-    let ctx = ctx()?;
+    let ctx = ctx::<CreateUser>()?;
     let form = crate::users::types::NewUserForm {
         first_name: Some(first_name),
         last_name: Some(last_name),
@@ -76,7 +78,7 @@ pub async fn update_user(
     email: Option<String>,
     phone_number: Option<String>,
 ) -> Result<UserResponse, AppError> {
-    let ctx = ctx()?;
+    let ctx = ctx::<UpdateUser>()?;
     let patch = crate::users::types::UserPatch {
         first_name: Some(first_name),
         last_name: Some(last_name),
@@ -90,27 +92,27 @@ pub async fn update_user(
 
 #[server(prefix = "/api/ui", endpoint = "users/active", input = PostUrl)]
 pub async fn set_user_active(user_id: Uuid, active: bool) -> Result<UserResponse, AppError> {
-    let ctx = ctx()?;
+    let ctx = ctx::<SetUserActive>()?;
     service::set_active(&ctx, user_id, active, None).await
 }
 
 #[server(prefix = "/api/ui", endpoint = "users/roles/assign", input = PostUrl)]
 pub async fn assign_role(user_id: Uuid, role_name: String) -> Result<String, AppError> {
-    let ctx = ctx()?;
+    let ctx = ctx::<AssignRole>()?;
     let change = crate::users::types::RoleChange { user_id, role_name };
     service::assign_role(&ctx, &change).await
 }
 
 #[server(prefix = "/api/ui", endpoint = "users/roles/remove", input = PostUrl)]
 pub async fn remove_role(user_id: Uuid, role_name: String) -> Result<String, AppError> {
-    let ctx = ctx()?;
+    let ctx = ctx::<RemoveRole>()?;
     let change = crate::users::types::RoleChange { user_id, role_name };
     service::remove_role(&ctx, &change).await
 }
 
 #[server(prefix = "/api/ui", endpoint = "users/me/preferences", input = GetUrl)]
 pub async fn my_preferences() -> Result<Preferences, AppError> {
-    let ctx = ctx()?;
+    let ctx = ctx::<MyPreferences>()?;
     service::preferences(&ctx, ctx.caller.user_id).await
 }
 
@@ -125,7 +127,7 @@ pub async fn save_preferences(
     push: Option<String>,
     whatsapp: Option<String>,
 ) -> Result<(), AppError> {
-    let ctx = ctx()?;
+    let ctx = ctx::<SavePreferences>()?;
     let patch = crate::users::types::PreferencesPatch {
         language_preference: Some(language_preference.clone()),
         timezone: Some(timezone),

@@ -56,3 +56,24 @@ async fn choosing_hindi_sets_a_cookie_and_the_pages_follow_it(pool: PgPool) {
     assert!(page.contains("<html lang=\"hi\""));
     assert!(page.contains("सिस्टम स्थिति"), "navigation in Hindi");
 }
+
+/// Server rendering calls server functions in-process, with no route gate in front:
+/// the function's own first line must refuse a caller its entry does not admit.
+#[sqlx::test(migrations = "../migrations")]
+async fn a_page_rendered_on_the_server_checks_its_server_functions_access(pool: PgPool) {
+    use crate::demo::Demo;
+    let app = TestApp::seeded(pool).await;
+    let guest = app.as_user(Demo::Guest).await;
+    let page = guest.get("/admin/users").await.text();
+    assert!(page.contains("Insufficient permissions"), "{page}");
+    assert!(
+        !page.contains(Demo::SuperAdmin.email()),
+        "the guest must not see the user list"
+    );
+    let admin = app.as_user(Demo::SuperAdmin).await;
+    let page = admin.get("/admin/users").await.text();
+    assert!(
+        page.contains(Demo::Guest.email()),
+        "the admin sees the list"
+    );
+}

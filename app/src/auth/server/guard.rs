@@ -9,7 +9,7 @@
 //! here: services apply it to the data.
 
 use crate::access::Role;
-use crate::access::{Grants, Permission, PermissionSet};
+use crate::access::{Access, Denied, Grants, Permission, PermissionSet};
 use crate::error::{AppError, AppResult};
 use axum::{extract::FromRequestParts, http::request::Parts};
 use uuid::Uuid;
@@ -113,6 +113,26 @@ pub enum Caller {
 }
 
 impl Caller {
+    /// The check of an endpoint's `Access`, from the caller alone: what the gate of
+    /// every catalogued route, and the first line of every server function, decide.
+    pub fn admitted(&self, access: Access) -> AppResult<()> {
+        let verdict = match self {
+            Caller::User(user) => access.admit(Some(&user.grants())),
+            Caller::Anonymous => access.admit(None),
+            // Bad credentials stay an error even where anonymous callers are welcome.
+            Caller::Rejected(err) if access != Access::Public => return Err(err.clone()),
+            Caller::Rejected(_) => Ok(()),
+        };
+        verdict.map_err(|denied| match denied {
+            Denied::SignIn => {
+                AppError::Unauthenticated("Authentication credentials not provided".into())
+            }
+            Denied::Missing(p) => {
+                AppError::Forbidden(format!("Insufficient permissions: {p} required"))
+            }
+        })
+    }
+
     pub fn user(&self) -> AppResult<CurrentUser> {
         match self {
             Caller::User(user) => Ok((**user).clone()),
@@ -156,20 +176,46 @@ impl Ctx {
     }
 }
 
-/// First line of a server function whose entry is not public: the context of the
-/// signed-in caller that the gate admitted.
-pub fn ctx() -> AppResult<Ctx> {
+/// The `Access` of each server function's catalogue entry, by path: filled when the
+/// catalogue is built (`catalog::Api::server_fn`), read by the functions' first line.
+static SERVER_FN_ACCESS: std::sync::LazyLock<
+    std::sync::RwLock<std::collections::HashMap<&'static str, Access>>,
+> = std::sync::LazyLock::new(Default::default);
+
+pub(crate) fn register_server_fn(path: &'static str, access: Access) {
+    if let Ok(mut map) = SERVER_FN_ACCESS.write() {
+        map.insert(path, access);
+    }
+}
+
+/// The caller, checked against the `Access` of `F`'s own catalogue entry. A function
+/// that is not catalogued answers nobody.
+fn admitted<F: server_fn::ServerFn>() -> AppResult<Caller> {
+    let access = SERVER_FN_ACCESS
+        .read()
+        .ok()
+        .and_then(|map| map.get(F::PATH).copied())
+        .ok_or_else(|| AppError::internal("server function not in the catalogue", F::PATH))?;
+    let caller = caller();
+    caller.admitted(access)?;
+    Ok(caller)
+}
+
+/// First line of a server function whose entry is not public: `ctx::<Self>()` checks
+/// the entry's `Access` (in-process during server rendering, and over HTTP) and gives
+/// the context of the admitted caller.
+pub fn ctx<F: server_fn::ServerFn>() -> AppResult<Ctx> {
     Ok(Ctx {
-        caller: caller().user()?,
+        caller: admitted::<F>()?.user()?,
         state: crate::state::app_state()?,
         meta: request_meta(),
     })
 }
 
-/// First line of a public server function: says so explicitly, so a reader (and
-/// grep) sees that it runs for anonymous callers too.
-pub fn public() -> Caller {
-    caller()
+/// First line of a public server function: checks that its entry says so, and gives
+/// the caller, who may be anonymous.
+pub fn public<F: server_fn::ServerFn>() -> AppResult<Caller> {
+    admitted::<F>()
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {

@@ -46,7 +46,7 @@ pub fn api(upload_limit: usize) -> Api {
             )
             .query::<ListQuery>()
             .returns::<PresentationPage>()
-            .errors(&[404]),
+            .errors(&[404, 422]),
             list,
         )
         .rest(

@@ -278,7 +278,7 @@ pub async fn update(
     .bind(trimmed(&patch.last_name))
     .bind(trimmed(&patch.display_name))
     .bind(trimmed(&patch.email))
-    .bind(patch.phone_number.as_deref().map(|p| crate::credentials::normalize_phone(p).unwrap_or_default()))
+    .bind(&patch.phone_number)
     .bind(&patch.status)
     .bind(updated_by)
     .execute(conn)

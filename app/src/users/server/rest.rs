@@ -40,7 +40,8 @@ pub fn api() -> Api {
                 Access::Permission(UsersSearch),
             )
             .query::<UserQuery>()
-            .returns_list::<UserResponse>(),
+            .returns_list::<UserResponse>()
+            .errors(&[422]),
             search,
         )
         .rest(
@@ -50,7 +51,8 @@ pub fn api() -> Api {
                 Access::Permission(UsersSearch),
             )
             .query::<UserQuery>()
-            .returns_list::<UserResponse>(),
+            .returns_list::<UserResponse>()
+            .errors(&[422]),
             search,
         )
         .rest(
@@ -60,7 +62,8 @@ pub fn api() -> Api {
                 Access::Permission(UsersSearch),
             )
             .query::<UserQuery>()
-            .returns_media("text/csv"),
+            .returns_media("text/csv")
+            .errors(&[422]),
             export,
         )
         .rest(

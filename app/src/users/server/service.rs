@@ -194,6 +194,10 @@ pub async fn update(ctx: &Ctx, user_id: Uuid, patch: &UserPatch) -> AppResult<Us
     patch.validate()?;
     let admin = caller.can(Permission::UsersUpdate);
     let mut patch = patch.clone();
+    // Stored as +91XXXXXXXXXX; validation has refused any other non-empty number.
+    patch.phone_number = patch
+        .phone_number
+        .map(|p| crate::credentials::normalize_phone(&p).unwrap_or_default());
     if !admin {
         // Fields a user may not change about themself are ignored, not refused (SPEC §4.7).
         patch.email = None;
