@@ -193,7 +193,7 @@ fn web_ui() -> Api {
             Endpoint::server_fn::<f::EditorLoad>("Editor: one presentation with every slide", OwnerOr(PresentationsRead))
                 .query::<EditorLoadQuery>()
                 .returns::<Presentation>()
-                .errors(&[404])
+                .errors(&[404, 422])
                 .sample(IDS),
         )
         .server_fn(
@@ -207,7 +207,7 @@ fn web_ui() -> Api {
             Endpoint::server_fn::<f::EditorMedia>("Editor: the media library (agent_id for admins)", AgentOr(PresentationsRead))
                 .query::<EditorMediaQuery>()
                 .returns::<MediaList>()
-                .errors(&[404]),
+                .errors(&[404, 422]),
         )
         .server_fn(
             Endpoint::server_fn::<f::EditorDeleteMedia>("Editor: delete an unused library file; 409 while in use", AgentOr(PresentationsUpdate))
