@@ -74,9 +74,6 @@ impl Api {
         let e = self.entry(endpoint);
         let path = e.path;
         let access = e.access;
-        // The function's body checks the same entry: server rendering calls server
-        // functions in-process, where no route gate stands in front of them.
-        crate::auth::server::guard::register_server_fn(path, access);
         let handler = |State(state): State<AppState>, req: Request| async move {
             leptos_axum::handle_server_fns_with_context(
                 move || leptos::prelude::provide_context(state.clone()),
@@ -114,7 +111,16 @@ impl Api {
         &self.endpoints
     }
 
+    /// The router and the entries. The server functions' entries are recorded for
+    /// their bodies to check: server rendering calls server functions in-process,
+    /// where no route gate stands in front of them.
     pub fn into_parts(self) -> (Router<AppState>, Vec<Endpoint>) {
+        crate::auth::server::guard::register_server_fns(
+            self.endpoints
+                .iter()
+                .filter(|e| e.server_fn)
+                .map(|e| (e.path, e.access)),
+        );
         (self.router, self.endpoints)
     }
 }

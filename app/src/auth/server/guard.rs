@@ -176,24 +176,23 @@ impl Ctx {
     }
 }
 
-/// The `Access` of each server function's catalogue entry, by path: filled when the
-/// catalogue is built (`catalog::Api::server_fn`), read by the functions' first line.
-static SERVER_FN_ACCESS: std::sync::LazyLock<
-    std::sync::RwLock<std::collections::HashMap<&'static str, Access>>,
-> = std::sync::LazyLock::new(Default::default);
+/// The `Access` of each server function's catalogue entry, by path: set once, when
+/// the router is built (`catalog::Api::into_parts`), then read without locking by
+/// every server function's first line.
+static SERVER_FN_ACCESS: std::sync::OnceLock<std::collections::HashMap<&'static str, Access>> =
+    std::sync::OnceLock::new();
 
-pub(crate) fn register_server_fn(path: &'static str, access: Access) {
-    if let Ok(mut map) = SERVER_FN_ACCESS.write() {
-        map.insert(path, access);
-    }
+/// Records the server functions' entries; the first complete catalogue wins (every
+/// later one is the same list).
+pub(crate) fn register_server_fns(entries: impl Iterator<Item = (&'static str, Access)>) {
+    let _ = SERVER_FN_ACCESS.get_or_init(|| entries.collect());
 }
 
 /// The caller, checked against the `Access` of `F`'s own catalogue entry. A function
 /// that is not catalogued answers nobody.
 fn admitted<F: server_fn::ServerFn>() -> AppResult<Caller> {
     let access = SERVER_FN_ACCESS
-        .read()
-        .ok()
+        .get()
         .and_then(|map| map.get(F::PATH).copied())
         .ok_or_else(|| AppError::internal("server function not in the catalogue", F::PATH))?;
     let caller = caller();
