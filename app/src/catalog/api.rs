@@ -57,14 +57,18 @@ impl Api {
         }
         let access = e.access;
         let route = route.route_layer(from_fn(move |req: Request, next: Next| {
-            gate(access, None, req, next)
+            gate(access, req, next)
         }));
         self.router = self.router.route(e.path, route);
         self
     }
 
     /// A Leptos server function (`Endpoint::server_fn::<F>`), routed here rather than
-    /// by `leptos_routes` so that it sits behind its gate like every other endpoint.
+    /// by `leptos_routes` so that the catalogue is the one list of routes. Its guard
+    /// is its own first line (`ctx::<F>()`), which checks this entry: server
+    /// rendering calls it in-process, so a route gate could not be the guard, and its
+    /// refusals then travel as every server-function error does (JSON, or back to a
+    /// plain HTML form with the error in the URL).
     pub fn server_fn(mut self, endpoint: Endpoint) -> Self {
         assert!(
             endpoint.server_fn,
@@ -73,7 +77,6 @@ impl Api {
         );
         let e = self.entry(endpoint);
         let path = e.path;
-        let access = e.access;
         let handler = |State(state): State<AppState>, req: Request| async move {
             leptos_axum::handle_server_fns_with_context(
                 move || leptos::prelude::provide_context(state.clone()),
@@ -82,10 +85,7 @@ impl Api {
             .await
             .into_response()
         };
-        let route =
-            on(e.verb.filter(), handler).route_layer(from_fn(move |req: Request, next: Next| {
-                gate(access, Some(path), req, next)
-            }));
+        let route = on(e.verb.filter(), handler);
         self.router = self.router.route(path, route);
         self
     }
