@@ -20,8 +20,11 @@ use server_fn::{
 };
 use std::collections::BTreeMap;
 
+mod problems;
 #[cfg(feature = "ssr")]
 mod ssr;
+
+pub use problems::Problems;
 
 /// Field name → messages, in a stable order so error bodies snapshot cleanly.
 pub type FieldErrors = BTreeMap<String, Vec<String>>;
@@ -131,14 +134,15 @@ impl AppError {
         AppError::NotFound(format!("{what} not found"))
     }
 
-    /// One invalid field, with the generic headline.
-    pub fn invalid_field(field: &str, message: impl Into<String>) -> Self {
-        let mut fields = FieldErrors::new();
-        fields.insert(field.to_owned(), vec![message.into()]);
-        AppError::Invalid {
-            detail: "Please fix the highlighted fields.".to_owned(),
-            fields,
+    /// The same error with `from`'s messages filed under `to`: for a form whose input
+    /// is named differently from the API field it fills (sign-in's `identifier`).
+    pub fn refile(mut self, from: &str, to: &str) -> Self {
+        if let AppError::Invalid { fields, .. } = &mut self {
+            if let Some(messages) = fields.remove(from) {
+                fields.entry(to.to_owned()).or_default().extend(messages);
+            }
         }
+        self
     }
 
     /// The messages for one field, for showing under its input.
@@ -253,17 +257,19 @@ pub type AppResult<T> = Result<T, AppError>;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::credentials::text::T as Rule;
+    use crate::i18n::Lang;
 
     #[test]
     fn error_body_has_the_stable_json_shape() {
-        let err = AppError::invalid_field("phone_number", "Enter a 10-digit mobile number.");
+        let err = AppError::invalid(Lang::En, "phone_number", Rule::PhoneInvalid);
         let json = serde_json::to_value(&err).unwrap();
         assert_eq!(
             json,
             serde_json::json!({
                 "kind": "invalid",
                 "detail": "Please fix the highlighted fields.",
-                "fields": {"phone_number": ["Enter a 10-digit mobile number."]}
+                "fields": {"phone_number": ["Please enter a valid 10-digit phone number"]}
             })
         );
     }
@@ -298,7 +304,7 @@ mod tests {
             (AppError::Conflict("x".into()), 409),
             (AppError::TooLarge("x".into()), 413),
             (AppError::UnsupportedMediaType("x".into()), 415),
-            (AppError::invalid_field("a", "b"), 422),
+            (AppError::invalid(Lang::En, "a", Rule::EmailInvalid), 422),
             (AppError::Locked("x".into()), 423),
             (
                 AppError::RateLimited {
@@ -329,8 +335,17 @@ mod tests {
     }
 
     #[test]
+    fn refiled_messages_move_to_the_forms_field() {
+        let err = AppError::invalid(Lang::En, "phone_number", Rule::PhoneInvalid)
+            .refile("phone_number", "identifier")
+            .refile("email", "identifier");
+        assert!(err.field_errors("phone_number").is_empty());
+        assert_eq!(err.field_errors("identifier").len(), 1);
+    }
+
+    #[test]
     fn field_errors_are_looked_up_by_field() {
-        let err = AppError::invalid_field("email", "Enter a valid email address.");
+        let err = AppError::invalid(Lang::En, "email", Rule::EmailInvalid);
         assert_eq!(err.field_errors("email"), ["Enter a valid email address."]);
         assert!(err.field_errors("phone").is_empty());
         assert!(AppError::Internal.field_errors("email").is_empty());

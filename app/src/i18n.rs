@@ -50,43 +50,91 @@ impl Lang {
         )
     }
 
-    /// Reads the language from a `Cookie` header value.
-    pub fn from_cookie_header(header: &str) -> Lang {
-        header
-            .split(';')
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == LANG_COOKIE)
-            .and_then(|(_, value)| Lang::from_code(value))
+    /// The language of a request: the `am_lang` cookie (the user's own choice) if it
+    /// names one, else the best supported language of `Accept-Language` (how the
+    /// mobile app and a first visit ask), else English.
+    pub fn of_request(cookie: Option<&str>, accept_language: Option<&str>) -> Lang {
+        let chosen = cookie.and_then(|header| {
+            header
+                .split(';')
+                .filter_map(|pair| pair.trim().split_once('='))
+                .find(|(name, _)| *name == LANG_COOKIE)
+                .and_then(|(_, value)| Lang::from_code(value))
+        });
+        chosen
+            .or_else(|| accept_language.and_then(Lang::from_accept_language))
             .unwrap_or_default()
+    }
+
+    /// The supported language with the highest `q` in an `Accept-Language` value.
+    fn from_accept_language(header: &str) -> Option<Lang> {
+        header
+            .split(',')
+            .filter_map(|item| {
+                let mut parts = item.split(';');
+                let tag = parts.next()?.trim();
+                let primary = tag.split('-').next()?;
+                let q = parts
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
+                Some((Lang::from_code(primary)?, q))
+            })
+            .filter(|(_, q)| *q > 0.0)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(lang, _)| lang)
     }
 }
 
-/// Declares a feature's message table: an enum of messages and the text of each in
-/// every language. A message without all its translations does not compile. Each
-/// feature keeps its table beside its pages (`presentations/text.rs`); this file
-/// holds the shared one (`Msg`: the frame, sign-in, users, status, errors).
+/// What every message table gives: its text in a language.
+pub trait Text: Copy {
+    fn text(self, lang: Lang) -> &'static str;
+}
+
+/// Declares a message table: an enum of messages and the text of each in every
+/// language, as an implementation of [`Text`]. A message without all its translations
+/// does not compile. Each feature keeps its table in its own `text.rs`, its
+/// validation messages included, so a Hindi page never shows an English field error.
+/// This file holds the shared table, [`Msg`].
 #[macro_export]
 macro_rules! texts {
-    ($(#[$meta:meta])* $vis:vis enum $name:ident, fn $text:ident; $($msg:ident => $en:literal, $hi:literal;)+) => {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident; $($msg:ident => $en:literal, $hi:literal;)+) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         $vis enum $name { $($msg),+ }
 
-        /// The text of `msg` in `lang`.
-        $vis fn $text(lang: $crate::i18n::Lang, msg: $name) -> &'static str {
-            match msg {
-                $($name::$msg => match lang {
-                    $crate::i18n::Lang::En => $en,
-                    $crate::i18n::Lang::Hi => $hi,
-                }),+
+        impl $name {
+            /// Every message of the table, for the tests that check translations.
+            #[allow(dead_code)]
+            pub const ALL: &'static [$name] = &[$($name::$msg),+];
+        }
+
+        impl $crate::i18n::Text for $name {
+            fn text(self, lang: $crate::i18n::Lang) -> &'static str {
+                match self {
+                    $($name::$msg => match lang {
+                        $crate::i18n::Lang::En => $en,
+                        $crate::i18n::Lang::Hi => $hi,
+                    }),+
+                }
             }
         }
     };
 }
 
+/// Fills the `{name}` placeholders of a message, for messages that carry a number
+/// (`"Up to {max} characters."`). Placeholders stay in the table so a translation can
+/// put them where its grammar wants them.
+pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    args.iter()
+        .fold(template.to_owned(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), &value.to_string())
+        })
+}
+
 texts! {
-    /// Every shared translatable message.
-    pub enum Msg, fn text;
+    /// The messages shared by every feature: the frame, the home page, the shared
+    /// widgets and words that several features use.
+    pub enum Msg;
     AppName => "Agent Mitra", "Agent Mitra";
     Tagline => "Stay close to every policyholder", "हर पॉलिसीधारक के करीब रहें";
     SkipToContent => "Skip to content", "मुख्य सामग्री पर जाएँ";
@@ -101,7 +149,8 @@ texts! {
     NotFoundBody => "The page you asked for does not exist or has moved.", "आपका माँगा गया पेज मौजूद नहीं है या हटा दिया गया है।";
     BackHome => "Go to the home page", "होम पेज पर जाएँ";
     ErrorTitle => "Something went wrong", "कुछ गलत हो गया";
-    TryAgain => "Try again", "फिर से कोशिश करें";
+    FixFields => "Please fix the highlighted fields.", "कृपया चिह्नित फ़ील्ड ठीक करें।";
+    StalePageLink => "This page link is out of date. Start again from the first page.", "यह पेज लिंक पुराना हो गया है। पहले पेज से फिर शुरू करें।";
     Dismiss => "Dismiss", "बंद करें";
     HomeHeadline => "Your customers, your carousel, your day — in one place", "आपके ग्राहक, आपका कैरोसेल, आपका दिन — एक ही जगह";
     HomeIntro => "Agent Mitra helps LIC agents keep in touch with their policyholders, and helps admins run their agent networks.", "एजेंट मित्र LIC एजेंटों को अपने पॉलिसीधारकों से जुड़े रहने में और एडमिन को एजेंट नेटवर्क चलाने में मदद करता है।";
@@ -112,102 +161,16 @@ texts! {
     HomeMobileTitle => "For the mobile app", "मोबाइल ऐप के लिए";
     HomeMobileBody => "A documented JSON API with stable /api/v1 paths.", "स्थिर /api/v1 पाथ वाला प्रलेखित JSON API।";
     CheckStatus => "Check system status", "सिस्टम स्थिति देखें";
-    StatusTitle => "System status", "सिस्टम स्थिति";
-    StatusIntro => "Live health of the service, its database and the machine it runs on.", "सेवा, उसके डेटाबेस और सर्वर मशीन की मौजूदा स्थिति।";
-    StatusOverall => "Overall", "कुल स्थिति";
-    StatusDatabase => "Database", "डेटाबेस";
-    StatusHost => "Server", "सर्वर";
-    StatusRoundTrip => "Round trip", "राउंड ट्रिप";
-    StatusPool => "Connections in use", "उपयोग में कनेक्शन";
-    StatusCpu => "CPU", "CPU";
-    StatusMemory => "Memory", "मेमोरी";
-    StatusDisk => "Disk", "डिस्क";
-    StatusUptime => "Up for", "चालू समय";
-    StatusVersion => "Version", "संस्करण";
-    StatusRefresh => "Refresh", "रीफ़्रेश करें";
-    StatusLatencyChart => "Database round trip, last checks (ms)", "डेटाबेस राउंड ट्रिप, पिछली जाँचें (ms)";
-    StatusUpdated => "Updates every 15 seconds.", "हर 15 सेकंड में अपडेट होता है।";
-    Healthy => "Healthy", "ठीक है";
-    Degraded => "Degraded", "आंशिक रूप से बाधित";
-    Critical => "Critical", "गंभीर";
-    Unhealthy => "Down", "बंद";
     SignIn => "Sign in", "साइन इन करें";
-    SignInTitle => "Sign in to your Agent Mitra account", "अपने एजेंट मित्र खाते में साइन इन करें";
-    SignInMethod => "How to sign in", "साइन इन का तरीका";
-    MethodPassword => "Password", "पासवर्ड";
-    MethodAgentCode => "Agent code", "एजेंट कोड";
-    MethodOtp => "SMS code", "SMS कोड";
-    AgentCode => "Agent code", "एजेंट कोड";
-    PhoneOrEmail => "Mobile number or email", "मोबाइल नंबर या ईमेल";
-    PhoneHint => "10-digit mobile number, e.g. 9876543210", "10 अंकों का मोबाइल नंबर, जैसे 9876543210";
     Password => "Password", "पासवर्ड";
-    SigningIn => "Signing in…", "साइन इन हो रहा है…";
     MobileNumber => "Mobile number", "मोबाइल नंबर";
-    OtpHint => "We will send a 6-digit code by SMS.", "हम SMS से 6 अंकों का कोड भेजेंगे।";
-    SendCode => "Send code", "कोड भेजें";
-    EnterCode => "Enter verification code", "सत्यापन कोड दर्ज करें";
-    CodeSentTo => "We sent a 6-digit code to", "हमने 6 अंकों का कोड भेजा है:";
-    SixDigitCode => "6-digit code", "6 अंकों का कोड";
-    Verify => "Verify and sign in", "सत्यापित करें और साइन इन करें";
-    ResendIn => "Resend code in", "कोड दोबारा भेजें:";
-    DidntGetCode => "Didn't receive the code?", "कोड नहीं मिला?";
-    Resend => "Resend", "दोबारा भेजें";
-    UseDifferentNumber => "Use a different number", "दूसरा नंबर इस्तेमाल करें";
-    Security => "Security", "सुरक्षा";
-    ActiveSessions => "Where you are signed in", "आप कहाँ साइन इन हैं";
-    SignOutOthers => "Sign out all other sessions", "बाकी सभी सत्रों से साइन आउट करें";
-    ThisDevice => "This device", "यह डिवाइस";
-    LastSeen => "last active", "पिछली गतिविधि";
     SignOut => "Sign out", "साइन आउट";
-    ChangePassword => "Change password", "पासवर्ड बदलें";
-    PasswordChanged => "Password changed. Your other sessions were signed out.", "पासवर्ड बदल गया। आपके बाकी सत्र साइन आउट कर दिए गए।";
-    CurrentPassword => "Current password", "मौजूदा पासवर्ड";
-    NewPassword => "New password", "नया पासवर्ड";
-    PasswordRule => "8 to 128 characters; avoid common passwords.", "8 से 128 अक्षर; आम पासवर्ड से बचें।";
-    ConfirmPassword => "Confirm new password", "नए पासवर्ड की पुष्टि करें";
     NavSecurity => "Security", "सुरक्षा";
-    SignedInAs => "Signed in as", "साइन इन:";
-    Welcome => "Welcome", "स्वागत है";
-    Users => "Users", "यूज़र";
-    AddUser => "Add new user", "नया यूज़र जोड़ें";
     Search => "Search", "खोजें";
-    SearchUsersHint => "Search users by name, email, or phone…", "नाम, ईमेल या फ़ोन से यूज़र खोजें…";
-    Role => "Role", "भूमिका";
-    AllRoles => "All roles", "सभी भूमिकाएँ";
-    Status => "Status", "स्थिति";
-    AllStatuses => "All statuses", "सभी स्थितियाँ";
-    SortBy => "Sort by", "क्रम";
-    NoUsers => "No users match.", "कोई यूज़र नहीं मिला।";
     ExportCsv => "Export this view as CSV", "यह सूची CSV में निर्यात करें";
-    Name => "Name", "नाम";
-    Contact => "Contact", "संपर्क";
     Pages => "Pages", "पेज";
-    Previous => "Previous", "पिछला";
     FirstPage => "First page", "पहला पेज";
     Next => "Next", "अगला";
-    FirstName => "First name", "पहला नाम";
-    LastName => "Last name", "उपनाम";
-    Email => "Email", "ईमेल";
-    PasswordOptional => "Optional. Without one, the user signs in with an SMS code.", "वैकल्पिक। इसके बिना यूज़र SMS कोड से साइन इन करेगा।";
-    CreateUser => "Create user", "यूज़र बनाएँ";
-    User => "User", "यूज़र";
-    EditUser => "Edit user", "यूज़र संपादित करें";
-    DisplayName => "Display name", "दिखने वाला नाम";
-    Save => "Save", "सहेजें";
-    Roles => "Roles", "भूमिकाएँ";
-    PrimaryRole => "Primary role", "मुख्य भूमिका";
-    RemoveRole => "Remove role", "भूमिका हटाएँ";
-    AssignRole => "Assign role", "भूमिका दें";
-    Deactivate => "Deactivate user", "यूज़र निष्क्रिय करें";
-    Reactivate => "Reactivate user", "यूज़र फिर से सक्रिय करें";
-    Preferences => "Profile and preferences", "प्रोफ़ाइल और पसंद";
-    Saved => "Saved.", "सहेजा गया।";
-    TimeZone => "Time zone", "समय क्षेत्र";
-    Theme => "Theme", "थीम";
-    Light => "Light", "हल्की";
-    Dark => "Dark", "गहरी";
-    Notifications => "Notifications", "सूचनाएँ";
-    Push => "App notifications", "ऐप सूचनाएँ";
     NavUsers => "Users", "यूज़र";
     NavProfile => "Profile", "प्रोफ़ाइल";
     NavPresentations => "Presentations", "प्रेज़ेंटेशन";
@@ -218,9 +181,36 @@ pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
 }
 
-/// The text of `msg` in the current language.
-pub fn t(msg: Msg) -> &'static str {
-    text(use_lang(), msg)
+/// The text of `msg`, from any feature's table, in the current language.
+pub fn t(msg: impl Text) -> &'static str {
+    msg.text(use_lang())
+}
+
+/// Checks a message table: no text is empty, and both languages use the same
+/// `{placeholders}`, so [`fill`] never leaves one behind. Each table's tests call it.
+#[cfg(test)]
+pub fn check_table<T: Text + std::fmt::Debug>(all: &[T]) {
+    let placeholders = |text: &str| {
+        let mut names: Vec<String> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
+            .collect();
+        names.sort();
+        names
+    };
+    for &msg in all {
+        let (en, hi) = (msg.text(Lang::En), msg.text(Lang::Hi));
+        assert!(
+            !en.trim().is_empty() && !hi.trim().is_empty(),
+            "{msg:?} is empty"
+        );
+        assert_eq!(
+            placeholders(en),
+            placeholders(hi),
+            "{msg:?}: placeholders differ"
+        );
+    }
 }
 
 #[cfg(test)]
@@ -229,9 +219,32 @@ mod tests {
 
     #[test]
     fn the_language_cookie_is_read_among_others() {
-        assert_eq!(Lang::from_cookie_header("a=1; am_lang=hi; b=2"), Lang::Hi);
-        assert_eq!(Lang::from_cookie_header("am_lang=xx"), Lang::En);
-        assert_eq!(Lang::from_cookie_header(""), Lang::En);
+        assert_eq!(
+            Lang::of_request(Some("a=1; am_lang=hi; b=2"), None),
+            Lang::Hi
+        );
+        assert_eq!(Lang::of_request(Some("am_lang=xx"), None), Lang::En);
+        assert_eq!(Lang::of_request(Some(""), None), Lang::En);
+    }
+
+    #[test]
+    fn the_cookie_wins_over_accept_language() {
+        assert_eq!(
+            Lang::of_request(Some("am_lang=en"), Some("hi-IN")),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::of_request(None, Some("hi-IN,hi;q=0.9,en;q=0.8")),
+            Lang::Hi
+        );
+        assert_eq!(Lang::of_request(None, Some("en-GB,hi;q=0.5")), Lang::En);
+        assert_eq!(Lang::of_request(None, Some("ta-IN, hi;q=0.7")), Lang::Hi);
+        assert_eq!(Lang::of_request(None, Some("hi;q=0, fr")), Lang::En);
+        assert_eq!(
+            Lang::of_request(Some("am_lang=xx"), Some("garbage;;q=")),
+            Lang::En
+        );
+        assert_eq!(Lang::of_request(None, None), Lang::En);
     }
 
     #[test]
@@ -243,14 +256,16 @@ mod tests {
     }
 
     #[test]
-    fn hindi_text_differs_from_english_for_user_facing_messages() {
-        for msg in [
-            Msg::NavHome,
-            Msg::StatusTitle,
-            Msg::NotFoundTitle,
-            Msg::Healthy,
-        ] {
-            assert_ne!(text(Lang::En, msg), text(Lang::Hi, msg), "{msg:?}");
-        }
+    fn the_shared_table_is_fully_translated() {
+        check_table(Msg::ALL);
+    }
+
+    #[test]
+    fn placeholders_are_filled_by_name() {
+        let text = fill(
+            "Between {min} and {max} seconds.",
+            &[("min", &3), ("max", &30)],
+        );
+        assert_eq!(text, "Between 3 and 30 seconds.");
     }
 }

@@ -87,19 +87,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The language of this request: the cookie on the server, `<html lang>` in the browser.
+/// The language of this request: the cookie or `Accept-Language` on the server,
+/// `<html lang>` in the browser.
 fn request_lang() -> Lang {
     #[cfg(feature = "ssr")]
     {
-        use_context::<http::request::Parts>()
-            .and_then(|parts| {
-                parts
-                    .headers
-                    .get(http::header::COOKIE)
-                    .and_then(|v| v.to_str().ok())
-                    .map(Lang::from_cookie_header)
-            })
-            .unwrap_or_default()
+        // Worked out once per request by the caller middleware (`auth::server::resolve`).
+        crate::auth::server::guard::request_meta().lang
     }
     #[cfg(not(feature = "ssr"))]
     {

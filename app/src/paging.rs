@@ -120,6 +120,21 @@ impl Cursor {
         crate::format::hex(&json)
     }
 
+    /// The `cursor` query parameter of a list: absent or empty is the first page;
+    /// one that is not ours (tampered, stale, from another list) is a field error in
+    /// `lang`, so the page can offer to start again.
+    pub fn from_param(
+        param: Option<&str>,
+        lang: crate::i18n::Lang,
+    ) -> Result<Option<Self>, crate::error::AppError> {
+        match param.filter(|c| !c.is_empty()) {
+            None => Ok(None),
+            Some(text) => Cursor::decode(text).map(Some).ok_or_else(|| {
+                crate::error::AppError::invalid(lang, "cursor", crate::i18n::Msg::StalePageLink)
+            }),
+        }
+    }
+
     /// `None` for a cursor that is not one of ours (tampered, or from another list).
     pub fn decode(text: &str) -> Option<Self> {
         let bytes = (0..text.len())

@@ -31,7 +31,8 @@ test("errors appear next to the field and as one alert", async ({ page }, info) 
   await page.getByLabel("Mobile number or email").fill("12345");
   await page.getByLabel("Password", { exact: true }).fill("whatever");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.locator('[data-field-error="phone_number"], [data-field-error="identifier"]').first()).toBeAttached();
+  await expect(page.locator('[data-field-error="identifier"]')).toHaveText("Please enter a valid 10-digit phone number");
+  await expect(page.getByLabel("Mobile number or email")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByRole("alert")).toBeVisible();
 
   await page.getByLabel("Mobile number or email").fill("9876543204");
@@ -116,4 +117,15 @@ test("changing the password signs in with the new one", async ({ page }, info) =
   await page.locator("header").getByRole("button", { name: "Sign out" }).click();
   await signIn(page, info, user, "a-brand-new-secret");
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
+});
+
+test("a Hindi page gets its field errors in Hindi", async ({ page, context }, info) => {
+  await context.addCookies([{ name: "am_lang", value: "hi", url: info.project.use.baseURL ?? "http://127.0.0.1:8012" }]);
+  await open(page, "/login", info);
+  await expect(page.locator("html")).toHaveAttribute("lang", "hi");
+  await page.getByLabel("मोबाइल नंबर या ईमेल").fill("12345");
+  await page.getByLabel("पासवर्ड", { exact: true }).fill("whatever");
+  await page.getByRole("button", { name: "साइन इन करें" }).click();
+  await expect(page.locator('[data-field-error="identifier"]')).toHaveText("कृपया 10 अंकों का सही मोबाइल नंबर दर्ज करें");
+  await expect(page.getByRole("alert")).toContainText("कृपया चिह्नित फ़ील्ड ठीक करें।");
 });

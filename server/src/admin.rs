@@ -3,9 +3,9 @@
 use crate::cli::CreateAdmin;
 use anyhow::{bail, Context};
 use app::access::Role;
-use app::credentials::{
-    argon2id, is_valid_email, normalize_phone, password::validate_new_password,
-};
+use app::credentials::{argon2id, is_valid_email, normalize_phone, password::check_new_password};
+use app::error::Problems;
+use app::i18n::Lang;
 use app::users::server::repo;
 use sqlx::PgPool;
 use std::io::{BufRead, Write};
@@ -42,7 +42,11 @@ impl AdminInput {
         if email.is_none() && phone.is_none() {
             bail!("give an --email or a --phone to sign in with");
         }
-        validate_new_password(&password).map_err(anyhow::Error::msg)?;
+        let mut problems = Problems::new(Lang::En);
+        check_new_password(&mut problems, "password", &password);
+        if let Some(message) = problems.into_fields().into_values().flatten().next() {
+            bail!(message);
+        }
         Ok(Self {
             email,
             phone,

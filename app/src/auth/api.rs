@@ -75,7 +75,13 @@ pub async fn web_login(
         agent_code,
         password: Some(password),
     };
-    let login = service::login(&state, &meta, &request, Client::Browser).await?;
+    // The form has one identifier input for both: its errors go under it.
+    let login = service::login(&state, &meta, &request, Client::Browser)
+        .await
+        .map_err(|e| {
+            e.refile("phone_number", "identifier")
+                .refile("email", "identifier")
+        })?;
     ssr::attach(&login).await?;
     leptos_axum::redirect(&crate::security::safe_local_path(next));
     Ok(())

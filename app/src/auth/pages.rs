@@ -2,6 +2,7 @@
 //! Every form is an `<ActionForm>`: it posts without JavaScript and shows errors next
 //! to the field they concern either way.
 
+use super::text::T;
 use crate::auth::api::{
     my_sessions, ChangePassword, RevokeOtherSessions, RevokeSession, WebLogin, WebSendOtp,
     WebVerifyOtp,
@@ -43,7 +44,7 @@ pub fn LoginPage() -> impl IntoView {
         _ => Method::Password,
     };
     let next = move || query.read().get("next").unwrap_or_else(|| "/".into());
-    let tab = move |m: Method, label: Msg, key: &'static str| {
+    let tab = move |m: Method, label: T, key: &'static str| {
         view! {
             <A
                 href=move || format!("/login?method={key}&next={}", next())
@@ -57,11 +58,11 @@ pub fn LoginPage() -> impl IntoView {
     view! {
         <Title text=t(Msg::SignIn)/>
         <section class="max-w-md mx-auto">
-            <h1 class="text-2xl font-bold">{t(Msg::SignInTitle)}</h1>
-            <nav class="tabs mt-6" aria-label=t(Msg::SignInMethod)>
-                {tab(Method::Password, Msg::MethodPassword, "password")}
-                {tab(Method::AgentCode, Msg::MethodAgentCode, "agent_code")}
-                {tab(Method::Otp, Msg::MethodOtp, "otp")}
+            <h1 class="text-2xl font-bold">{t(T::SignInTitle)}</h1>
+            <nav class="tabs mt-6" aria-label=t(T::SignInMethod)>
+                {tab(Method::Password, T::MethodPassword, "password")}
+                {tab(Method::AgentCode, T::MethodAgentCode, "agent_code")}
+                {tab(Method::Otp, T::MethodOtp, "otp")}
             </nav>
             <div class="card mt-4">
                 {move || match method() {
@@ -83,20 +84,20 @@ fn PasswordForm(agent_code: bool, next: String) -> impl IntoView {
             <FormAlert error/>
             {if agent_code {
                 view! {
-                    <TextField name="agent_code" label=t(Msg::AgentCode) error autocomplete="username"
+                    <TextField name="agent_code" label=t(T::AgentCode) error autocomplete="username"
                         input_class="uppercase" required=true/>
                 }.into_any()
             } else {
                 view! {
-                    <TextField name="identifier" label=t(Msg::PhoneOrEmail) error autocomplete="username"
-                        hint=t(Msg::PhoneHint) required=true/>
+                    <TextField name="identifier" label=t(T::PhoneOrEmail) error autocomplete="username"
+                        hint=t(T::PhoneHint) required=true/>
                 }.into_any()
             }}
             <TextField name="password" label=t(Msg::Password) error input_type="password"
                 autocomplete="current-password" required=true/>
             <input type="hidden" name="next" value=next/>
             <button type="submit" class="btn btn-primary" disabled=pending>
-                {move || if pending.get() { t(Msg::SigningIn) } else { t(Msg::SignIn) }}
+                {move || if pending.get() { t(T::SigningIn) } else { t(Msg::SignIn) }}
             </button>
         </ActionForm>
     }
@@ -111,8 +112,8 @@ fn SendOtpForm() -> impl IntoView {
         <ActionForm action=action attr:class="flex flex-col gap-4" attr:novalidate="true">
             <FormAlert error/>
             <TextField name="phone_number" label=t(Msg::MobileNumber) error input_type="tel"
-                autocomplete="tel-national" prefix="+91" hint=t(Msg::OtpHint) required=true/>
-            <button type="submit" class="btn btn-primary" disabled=pending>{t(Msg::SendCode)}</button>
+                autocomplete="tel-national" prefix="+91" hint=t(T::OtpHint) required=true/>
+            <button type="submit" class="btn btn-primary" disabled=pending>{t(T::SendCode)}</button>
         </ActionForm>
     }
 }
@@ -157,14 +158,14 @@ pub fn OtpPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=t(Msg::EnterCode)/>
+        <Title text=t(T::EnterCode)/>
         <section class="max-w-md mx-auto card">
-            <h1 class="text-2xl font-bold">{t(Msg::EnterCode)}</h1>
-            <p class="mt-2 text-muted">{t(Msg::CodeSentTo)} " +91-" {phone}</p>
+            <h1 class="text-2xl font-bold">{t(T::EnterCode)}</h1>
+            <p class="mt-2 text-muted">{t(T::CodeSentTo)} " +91-" {phone}</p>
             <ActionForm action=verify node_ref=form_ref attr:class="mt-6 flex flex-col gap-4" attr:novalidate="true">
                 <FormAlert error/>
                 <input type="hidden" name="phone_number" value=phone/>
-                <label for="otp" class="font-medium">{t(Msg::SixDigitCode)}</label>
+                <label for="otp" class="font-medium">{t(T::SixDigitCode)}</label>
                 <input
                     id="otp"
                     name="otp"
@@ -179,21 +180,21 @@ pub fn OtpPage() -> impl IntoView {
                     on:input=on_input
                 />
                 <FieldError id="otp-error" name="otp" error/>
-                <button type="submit" class="btn btn-primary">{t(Msg::Verify)}</button>
+                <button type="submit" class="btn btn-primary">{t(T::Verify)}</button>
             </ActionForm>
             <ActionForm action=resend attr:class="mt-4 flex items-center gap-3">
                 <input type="hidden" name="phone_number" value=phone/>
                 <p class="text-muted" aria-live="polite" data-testid="resend-countdown">
                     {move || {
                         let s = remaining.get();
-                        if s > 0 { format!("{} {s}s", t(Msg::ResendIn)) } else { t(Msg::DidntGetCode).to_owned() }
+                        if s > 0 { format!("{} {s}s", t(T::ResendIn)) } else { t(T::DidntGetCode).to_owned() }
                     }}
                 </p>
                 // Never disabled: without JavaScript the countdown cannot tick, and the
                 // server refuses an early resend with the seconds to wait anyway.
-                <button type="submit" class="btn-link">{t(Msg::Resend)}</button>
+                <button type="submit" class="btn-link">{t(T::Resend)}</button>
             </ActionForm>
-            <a href="/login?method=otp" class="link mt-4 inline-block">{t(Msg::UseDifferentNumber)}</a>
+            <a href="/login?method=otp" class="link mt-4 inline-block">{t(T::UseDifferentNumber)}</a>
         </section>
     }
 }
@@ -208,13 +209,13 @@ pub fn SecurityPage() -> impl IntoView {
         |_| my_sessions(),
     );
     view! {
-        <Title text=t(Msg::Security)/>
-        <h1 class="text-3xl font-bold">{t(Msg::Security)}</h1>
+        <Title text=t(T::Security)/>
+        <h1 class="text-3xl font-bold">{t(T::Security)}</h1>
         <section class="mt-6 card" aria-labelledby="sessions-heading">
             <div class="flex flex-wrap items-center justify-between gap-3">
-                <h2 id="sessions-heading" class="text-xl font-semibold">{t(Msg::ActiveSessions)}</h2>
+                <h2 id="sessions-heading" class="text-xl font-semibold">{t(T::ActiveSessions)}</h2>
                 <ActionForm action=revoke_others>
-                    <button type="submit" class="btn btn-secondary">{t(Msg::SignOutOthers)}</button>
+                    <button type="submit" class="btn btn-secondary">{t(T::SignOutOthers)}</button>
                 </ActionForm>
             </div>
             <Suspense fallback=|| view! { <Loading height="h-32"/> }>
@@ -243,11 +244,11 @@ fn SessionList(list: Vec<SessionInfo>, revoke: ServerAction<RevokeSession>) -> i
                         <div class="flex-1 min-w-48">
                             <p class="font-medium">
                                 {label}
-                                {s.current.then(|| view! { <span class="badge badge-healthy ml-2">{t(Msg::ThisDevice)}</span> })}
+                                {s.current.then(|| view! { <span class="badge badge-healthy ml-2">{t(T::ThisDevice)}</span> })}
                             </p>
                             <p class="text-sm text-muted">
                                 {format!("{} · {} · {}", s.kind, s.login_method, s.ip_address.clone().unwrap_or_default())}
-                                " · " {t(Msg::LastSeen)} " " {s.last_seen_at.format("%d %b %Y %H:%M UTC").to_string()}
+                                " · " {t(T::LastSeen)} " " {s.last_seen_at.format("%d %b %Y %H:%M UTC").to_string()}
                             </p>
                         </div>
                         {(!s.current).then(|| view! {
@@ -274,15 +275,15 @@ fn ChangePasswordForm() -> impl IntoView {
     };
     view! {
         <section class="mt-6 card" aria-labelledby="password-heading">
-            <h2 id="password-heading" class="text-xl font-semibold">{t(Msg::ChangePassword)}</h2>
+            <h2 id="password-heading" class="text-xl font-semibold">{t(T::ChangePassword)}</h2>
             <ActionForm action=action attr:class="mt-4 flex flex-col gap-4 max-w-md" attr:novalidate="true">
                 <FormAlert error/>
-                {move || done().then(|| view! { <p role="status" class="text-ok font-medium">{t(Msg::PasswordChanged)}</p> })}
-                <TextField name="current_password" label=t(Msg::CurrentPassword) error input_type="password" autocomplete="current-password" required=true/>
-                <TextField name="new_password" label=t(Msg::NewPassword) error input_type="password" autocomplete="new-password"
-                    hint=t(Msg::PasswordRule) required=true/>
-                <TextField name="confirm_password" label=t(Msg::ConfirmPassword) error input_type="password" autocomplete="new-password" required=true/>
-                <button type="submit" class="btn btn-primary self-start">{t(Msg::ChangePassword)}</button>
+                {move || done().then(|| view! { <p role="status" class="text-ok font-medium">{t(T::PasswordChanged)}</p> })}
+                <TextField name="current_password" label=t(T::CurrentPassword) error input_type="password" autocomplete="current-password" required=true/>
+                <TextField name="new_password" label=t(T::NewPassword) error input_type="password" autocomplete="new-password"
+                    hint=t(T::PasswordRule) required=true/>
+                <TextField name="confirm_password" label=t(T::ConfirmPassword) error input_type="password" autocomplete="new-password" required=true/>
+                <button type="submit" class="btn btn-primary self-start">{t(T::ChangePassword)}</button>
             </ActionForm>
         </section>
     }

@@ -3,6 +3,10 @@
 
 use crate::access::Permission;
 use crate::access::Role;
+use crate::auth::text::T;
+use crate::credentials::password::check_new_password;
+use crate::error::{AppError, Problems};
+use crate::i18n::Lang;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -80,9 +84,9 @@ impl LoginIdentifier {
 
 impl LoginRequest {
     /// Validates the shape (not the credentials): which identifier, and a password.
-    pub fn parse(&self) -> Result<(LoginIdentifier, String), crate::error::AppError> {
-        use crate::credentials::{is_valid_email, normalize_phone};
-        use crate::error::AppError;
+    /// Field errors are in `lang`.
+    pub fn parse(&self, lang: Lang) -> Result<(LoginIdentifier, String), AppError> {
+        use crate::credentials::{is_valid_email, normalize_phone, text::T as Rule};
         let given = |v: &Option<String>| {
             v.as_deref()
                 .map(str::trim)
@@ -92,29 +96,18 @@ impl LoginRequest {
         let identifier = if let Some(code) = given(&self.agent_code) {
             let code = code.to_ascii_uppercase();
             if !is_valid_agent_code(&code) {
-                return Err(AppError::invalid_field(
-                    "agent_code",
-                    "Agent codes are 3–20 letters, digits, '-' or '_'.",
-                ));
+                return Err(AppError::invalid(lang, "agent_code", T::AgentCodeInvalid));
             }
             LoginIdentifier::AgentCode(code)
         } else if let Some(phone) = given(&self.phone_number) {
             match normalize_phone(&phone) {
                 Some(p) => LoginIdentifier::Phone(p),
-                None => {
-                    return Err(AppError::invalid_field(
-                        "phone_number",
-                        "Please enter a valid 10-digit phone number",
-                    ))
-                }
+                None => return Err(AppError::invalid(lang, "phone_number", Rule::PhoneInvalid)),
             }
         } else if let Some(email) = given(&self.email) {
             let email = email.to_lowercase();
             if !is_valid_email(&email) {
-                return Err(AppError::invalid_field(
-                    "email",
-                    "Enter a valid email address.",
-                ));
+                return Err(AppError::invalid(lang, "email", Rule::EmailInvalid));
             }
             LoginIdentifier::Email(email)
         } else {
@@ -124,7 +117,7 @@ impl LoginRequest {
         };
         let password = self.password.clone().unwrap_or_default();
         if password.is_empty() {
-            return Err(AppError::invalid_field("password", "Password is required"));
+            return Err(AppError::invalid(lang, "password", T::PasswordRequired));
         }
         Ok((identifier, password))
     }
@@ -320,15 +313,14 @@ pub struct SessionInfo {
 
 /// Validation of a new password against the length rule, confirmation and the
 /// shipped list of common passwords.
-pub fn validate_password_change(req: &ChangePasswordRequest) -> Result<(), crate::error::AppError> {
-    use crate::error::AppError;
+pub fn validate_password_change(req: &ChangePasswordRequest, lang: Lang) -> Result<(), AppError> {
+    let mut problems = Problems::new(lang);
     if req.new_password != req.confirm_password {
-        return Err(AppError::invalid_field(
-            "confirm_password",
-            "New password and confirmation do not match",
-        ));
+        problems.add("confirm_password", T::PasswordsDiffer);
+    } else {
+        check_new_password(&mut problems, "new_password", &req.new_password);
     }
-    crate::credentials::password::validate_new_password_strength(&req.new_password)
+    problems.into_result()
 }
 
 #[cfg(test)]
@@ -346,18 +338,33 @@ mod tests {
 
     #[test]
     fn login_requests_name_exactly_one_identifier() {
-        let (id, _) = req(Some("9876543200"), None, Some("x")).parse().unwrap();
+        let (id, _) = req(Some("9876543200"), None, Some("x"))
+            .parse(Lang::En)
+            .unwrap();
         assert_eq!(id, LoginIdentifier::Phone("+919876543200".into()));
-        let (id, _) = req(None, Some("agent001"), Some("x")).parse().unwrap();
+        let (id, _) = req(None, Some("agent001"), Some("x"))
+            .parse(Lang::En)
+            .unwrap();
         assert_eq!(id, LoginIdentifier::AgentCode("AGENT001".into()));
         assert!(matches!(
-            req(None, None, Some("x")).parse(),
-            Err(crate::error::AppError::BadRequest(_))
+            req(None, None, Some("x")).parse(Lang::En),
+            Err(AppError::BadRequest(_))
         ));
-        let err = req(Some("123"), None, Some("x")).parse().unwrap_err();
+        let err = req(Some("123"), None, Some("x"))
+            .parse(Lang::En)
+            .unwrap_err();
         assert_eq!(err.field_errors("phone_number").len(), 1);
-        let err = req(Some("9876543200"), None, None).parse().unwrap_err();
+        let err = req(Some("9876543200"), None, None)
+            .parse(Lang::En)
+            .unwrap_err();
         assert_eq!(err.field_errors("password"), ["Password is required"]);
+        let err = req(Some("123"), None, Some("x"))
+            .parse(Lang::Hi)
+            .unwrap_err();
+        assert_eq!(
+            err.field_errors("phone_number"),
+            ["कृपया 10 अंकों का सही मोबाइल नंबर दर्ज करें"]
+        );
     }
 
     #[test]
@@ -377,10 +384,12 @@ mod tests {
             new_password: new.into(),
             confirm_password: confirm.into(),
         };
-        assert!(validate_password_change(&change("a-long-secret", "a-long-secret")).is_ok());
-        assert!(validate_password_change(&change("a-long-secret", "other")).is_err());
-        assert!(validate_password_change(&change("short", "short")).is_err());
-        assert!(validate_password_change(&change("Password123", "Password123")).is_err());
+        assert!(
+            validate_password_change(&change("a-long-secret", "a-long-secret"), Lang::En).is_ok()
+        );
+        assert!(validate_password_change(&change("a-long-secret", "other"), Lang::En).is_err());
+        assert!(validate_password_change(&change("short", "short"), Lang::En).is_err());
+        assert!(validate_password_change(&change("Password123", "Password123"), Lang::En).is_err());
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! Identifiers and passwords: the one home of their rules, shared by sign-in, the
-//! user admin and the `create-admin` command. A leaf: it imports only `error`.
+//! user admin and the `create-admin` command. A leaf: it imports only `error` and
+//! `i18n` (its messages are in `text`).
 //!
 //! - phone numbers and emails (SPEC §4.1), here;
 //! - the password rules, in `password`; argon2id hashing, in `argon2id` (server only).
 
 pub mod password;
+pub mod text;
 
 #[cfg(feature = "ssr")]
 pub mod argon2id;

@@ -1,31 +1,24 @@
 //! Password rules: 8–128 characters, counted as characters, and not a common one.
 
-use crate::error::AppError;
+use super::text::T;
+use crate::error::Problems;
 
 pub const PASSWORD_MIN: usize = 8;
 pub const PASSWORD_MAX: usize = 128;
 
-/// Checks a new password's length (in characters, not bytes).
-pub fn validate_new_password(password: &str) -> Result<(), String> {
+/// Checks a new password: 8–128 characters (counted as characters, not bytes) and
+/// not on the common-password list. Adds the problem, if any, under `field`.
+pub fn check_new_password(problems: &mut Problems, field: &str, password: &str) {
     let n = password.chars().count();
     if !(PASSWORD_MIN..=PASSWORD_MAX).contains(&n) {
-        return Err(format!(
-            "Password must be {PASSWORD_MIN}–{PASSWORD_MAX} characters long."
-        ));
+        problems.add_filled(
+            field,
+            T::PasswordLength,
+            &[("min", &PASSWORD_MIN), ("max", &PASSWORD_MAX)],
+        );
+    } else if is_common_password(password) {
+        problems.add(field, T::PasswordCommon);
     }
-    Ok(())
-}
-
-/// 8–128 characters and not on the common-password list.
-pub fn validate_new_password_strength(password: &str) -> Result<(), crate::error::AppError> {
-    validate_new_password(password).map_err(|msg| AppError::invalid_field("new_password", msg))?;
-    if is_common_password(password) {
-        return Err(AppError::invalid_field(
-            "new_password",
-            "This password is too common. Choose one that is harder to guess.",
-        ));
-    }
-    Ok(())
 }
 
 /// A short shipped list of the most common passwords (and Indian favourites).
@@ -74,11 +67,22 @@ pub fn is_common_password(password: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Text;
 
     #[test]
-    fn password_length_counts_characters() {
-        assert!(validate_new_password("short").is_err());
-        assert!(validate_new_password("पासवर्ड१२").is_ok());
-        assert!(validate_new_password(&"a".repeat(129)).is_err());
+    fn password_length_counts_characters_and_common_ones_are_refused() {
+        use crate::i18n::Lang;
+        let problems = |password: &str| {
+            let mut p = Problems::new(Lang::En);
+            check_new_password(&mut p, "password", password);
+            p.into_fields().remove("password").unwrap_or_default()
+        };
+        assert_eq!(
+            problems("short"),
+            ["Password must be 8–128 characters long."]
+        );
+        assert!(problems("पासवर्ड१२").is_empty());
+        assert_eq!(problems(&"a".repeat(129)).len(), 1);
+        assert_eq!(problems("Password123")[0], T::PasswordCommon.text(Lang::En));
     }
 }

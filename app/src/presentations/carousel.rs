@@ -11,7 +11,7 @@
 //! other slides is only requested when they are next up, so a phone on a weak signal
 //! downloads one image, not twenty.
 
-use super::text::{tr, T};
+use super::text::{t, T};
 use super::types::*;
 use leptos::prelude::*;
 
@@ -114,7 +114,7 @@ fn SlideBody(
     });
     let branding = slide.agent_branding.clone().filter(|b| b.show_contact || b.show_logo).map(|b| {
         let phone = agent.as_ref().and_then(|a| a.phone_number.clone());
-        let label = b.contact_text.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| tr(T::TalkToMe).to_owned());
+        let label = b.contact_text.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| t(T::TalkToMe).to_owned());
         let logo = b.logo_url.clone().filter(|_| b.show_logo).map(|url| view! { <img src=url alt="" width="28" height="28" class="h-7 w-7 rounded-full bg-white"/> });
         let contact = b.show_contact.then(|| match phone {
             Some(p) => view! { <a class="underline pointer-events-auto" href=format!("tel:{p}")>{label.clone()}</a> }.into_any(),
@@ -296,7 +296,7 @@ pub fn Carousel(
             // First in tab order (WAI-ARIA): the rotation control.
             <button type="button" class="carousel-btn absolute left-2 top-2 z-20"
                 aria-controls=items_id.clone()
-                aria-label=move || if playing.get() { tr(T::StopSlideShow) } else { tr(T::StartSlideShow) }
+                aria-label=move || if playing.get() { t(T::StopSlideShow) } else { t(T::StartSlideShow) }
                 data-testid="carousel-rotation"
                 on:click=move |_| playing.update(|p| *p = !*p)
                 hidden=move || { count() < 2 }>
@@ -315,13 +315,13 @@ pub fn Carousel(
                 {move || {
                     let n = count();
                     if n == 0 {
-                        return view! { <div class="flex h-full items-center justify-center text-white/80">{tr(T::NoSlides)}</div> }.into_any();
+                        return view! { <div class="flex h-full items-center justify-center text-white/80">{t(T::NoSlides)}</div> }.into_any();
                     }
                     slides.get().into_iter().enumerate().map(|(i, slide)| {
                         let current = move || index.get() == i;
                         let effect = slide.transition_effect;
                         let load = Signal::derive(move || wanted.with(|w| w.contains(&i)));
-                        let name = format!("{} {} {}", i + 1, tr(T::Of), n);
+                        let name = format!("{} {} {}", i + 1, t(T::Of), n);
                         view! {
                             <div role="group" aria-roledescription="slide" aria-label=name data-index=i.to_string()
                                 aria-hidden=move || (!current()).to_string()
@@ -335,15 +335,15 @@ pub fn Carousel(
                 }}
             </div>
             <div class="absolute inset-x-0 bottom-1 z-20 flex items-center justify-between px-2" hidden=move || { count() < 2 }>
-                <button type="button" class="carousel-btn" aria-controls=items_id3.clone() aria-label=tr(T::PreviousSlide) on:click=move |_| go(-1)>
+                <button type="button" class="carousel-btn" aria-controls=items_id3.clone() aria-label=t(T::PreviousSlide) on:click=move |_| go(-1)>
                     <span aria-hidden="true">"‹"</span>
                 </button>
-                <div role="group" aria-label=tr(T::ChooseSlide) class="flex gap-1">
+                <div role="group" aria-label=t(T::ChooseSlide) class="flex gap-1">
                     {move || (0..count()).map(|i| {
                         let title = slides.with(|s| s.get(i).and_then(|s| s.title.clone()).unwrap_or_default());
                         view! {
                             <button type="button" class="carousel-dot" data-testid="carousel-dot"
-                                aria-label=format!("{} {}{}", tr(T::Slide), i + 1, if title.is_empty() { String::new() } else { format!(": {title}") })
+                                aria-label=format!("{} {}{}", t(T::Slide), i + 1, if title.is_empty() { String::new() } else { format!(": {title}") })
                                 aria-current=move || (index.get() == i).then_some("true")
                                 on:click=move |_| index.set(i)>
                                 <span aria-hidden="true"></span>
@@ -351,12 +351,12 @@ pub fn Carousel(
                         }
                     }).collect_view()}
                 </div>
-                <button type="button" class="carousel-btn" aria-controls=items_id.clone() aria-label=tr(T::NextSlide) on:click=move |_| go(1)>
+                <button type="button" class="carousel-btn" aria-controls=items_id.clone() aria-label=t(T::NextSlide) on:click=move |_| go(1)>
                     <span aria-hidden="true">"›"</span>
                 </button>
             </div>
             <p class="sr-only" data-testid="carousel-position">
-                {move || if count() > 0 { format!("{} {} {} {}", tr(T::Slide), index.get() + 1, tr(T::Of), count()) } else { String::new() }}
+                {move || if count() > 0 { format!("{} {} {} {}", t(T::Slide), index.get() + 1, t(T::Of), count()) } else { String::new() }}
             </p>
         </section>
     }

@@ -11,10 +11,11 @@
 use super::api::*;
 use super::carousel::Carousel;
 use super::rules;
-use super::text::{tr, T};
+use super::text::{t, T};
 use super::types::*;
 use super::upload::{upload_file, UploadState};
 use crate::error::{AppError, FieldErrors};
+use crate::i18n::{use_lang, Lang};
 use crate::ui::feedback::{failure, Loading};
 use crate::ui::toast::{use_toasts, ToastKind};
 use leptos::prelude::*;
@@ -49,7 +50,7 @@ pub fn EditorPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text=tr(T::EditPresentation)/>
+        <Title text=t(T::EditPresentation)/>
         <Transition fallback=|| view! { <Loading height="h-[32rem]"/> }>
             {move || loaded.get().map(|r| match r {
                 Ok(p) => view! { <Editor p agent=key().0 reload=Callback::new(move |_| loaded.refetch())/> }.into_any(),
@@ -73,6 +74,8 @@ struct Ed {
     edits: RwSignal<u64>,
     agent: Option<Uuid>,
     presentation_id: Uuid,
+    /// The page's language: the live rules speak it, as the server's do.
+    lang: Lang,
 }
 
 impl Ed {
@@ -107,9 +110,12 @@ impl Ed {
     /// server said after the last save.
     fn errors(&self, field: &'static str) -> Vec<String> {
         let i = self.selected.get();
-        let live = self
-            .draft
-            .with(|d| d.slides.get(i).map(rules::slide_errors).unwrap_or_default());
+        let live = self.draft.with(|d| {
+            d.slides
+                .get(i)
+                .map(|s| rules::slide_errors(s, self.lang))
+                .unwrap_or_default()
+        });
         live.get(field).cloned().unwrap_or_else(|| {
             self.server_errors.with(|e| {
                 e.get(&format!("slides[{i}].{field}"))
@@ -137,6 +143,7 @@ fn Editor(p: Presentation, agent: Option<Uuid>, reload: Callback<()>) -> impl In
         edits: RwSignal::new(0),
         agent,
         presentation_id: p.presentation_id,
+        lang: use_lang(),
     };
     provide_context(ed);
     let saving = RwSignal::new(false);
@@ -156,7 +163,7 @@ fn Editor(p: Presentation, agent: Option<Uuid>, reload: Callback<()>) -> impl In
             input.status = None;
             input.is_active = None;
         }
-        if let Err(AppError::Invalid { fields, .. }) = rules::validate(&input) {
+        if let Err(AppError::Invalid { fields, .. }) = rules::validate(&input, ed.lang) {
             if let Some(i) = fields.keys().find_map(|k| {
                 k.strip_prefix("slides[")
                     .and_then(|r| r.split(']').next())
@@ -165,7 +172,7 @@ fn Editor(p: Presentation, agent: Option<Uuid>, reload: Callback<()>) -> impl In
                 ed.selected.set(i);
             }
             ed.server_errors.set(fields);
-            toasts.push(ToastKind::Error, tr(T::FixFields));
+            toasts.push(ToastKind::Error, t(crate::i18n::Msg::FixFields));
             return;
         }
         saving.set(true);
@@ -187,18 +194,18 @@ fn Editor(p: Presentation, agent: Option<Uuid>, reload: Callback<()>) -> impl In
                     toasts.push(
                         ToastKind::Success,
                         if publish {
-                            tr(T::PublishedToast)
+                            t(T::PublishedToast)
                         } else {
-                            tr(T::SavedToast)
+                            t(T::SavedToast)
                         },
                     );
                 }
                 Err(AppError::Conflict(message)) => conflict.set(Some(message)),
                 Err(AppError::Invalid { fields, .. }) => {
                     ed.server_errors.set(fields);
-                    toasts.push(ToastKind::Error, tr(T::FixFields));
+                    toasts.push(ToastKind::Error, t(crate::i18n::Msg::FixFields));
                 }
-                Err(e) => toasts.push(ToastKind::Error, format!("{}: {e}", tr(T::SaveFailed))),
+                Err(e) => toasts.push(ToastKind::Error, format!("{}: {e}", t(T::SaveFailed))),
             }
             saving.set(false);
         });
@@ -229,7 +236,7 @@ fn Editor(p: Presentation, agent: Option<Uuid>, reload: Callback<()>) -> impl In
     let back = move |ev: leptos::ev::MouseEvent| {
         if ed.dirty.get_untracked()
             && !window()
-                .confirm_with_message(tr(T::ConfirmDiscard))
+                .confirm_with_message(t(T::ConfirmDiscard))
                 .unwrap_or(true)
         {
             ev.prevent_default();
@@ -243,9 +250,9 @@ fn Editor(p: Presentation, agent: Option<Uuid>, reload: Callback<()>) -> impl In
         ed.draft.with(|d| {
             let n = d.name.trim().chars().count();
             if n == 0 {
-                Some(tr(T::NameRequired))
+                Some(t(T::NameRequired))
             } else if n > rules::NAME_MAX {
-                Some(tr(T::NameTooLong))
+                Some(t(T::NameTooLong))
             } else {
                 None
             }
@@ -255,42 +262,42 @@ fn Editor(p: Presentation, agent: Option<Uuid>, reload: Callback<()>) -> impl In
 
     view! {
         <div class="sticky top-0 z-30 -mx-4 mb-4 bg-canvas/95 px-4 py-3 backdrop-blur border-b border-line flex flex-wrap items-center gap-2">
-            <a href=library on:click=back data-own-confirm="" class="btn btn-secondary min-h-10" aria-label=tr(T::BackToLibrary)>"←"</a>
-            <h1 class="text-xl font-bold mr-auto">{tr(T::EditPresentation)}</h1>
+            <a href=library on:click=back data-own-confirm="" class="btn btn-secondary min-h-10" aria-label=t(T::BackToLibrary)>"←"</a>
+            <h1 class="text-xl font-bold mr-auto">{t(T::EditPresentation)}</h1>
             <span class=move || format!("badge badge-deck-{}", ed.status.get().as_str())>{move || match ed.status.get() {
-                Status::Draft => tr(T::Draft), Status::Published => tr(T::Published), Status::Archived => tr(T::Archived)
+                Status::Draft => t(T::Draft), Status::Published => t(T::Published), Status::Archived => t(T::Archived)
             }}</span>
             <span class="text-sm text-muted" role="status" data-testid="save-state">
-                {move || if saving.get() { tr(T::Saving) } else if ed.dirty.get() { tr(T::Unsaved) } else { tr(T::AllSaved) }}
+                {move || if saving.get() { t(T::Saving) } else if ed.dirty.get() { t(T::Unsaved) } else { t(T::AllSaved) }}
             </span>
             <button type="button" class="btn btn-secondary min-h-10" data-testid="save" disabled=move || saving.get() on:click=move |_| save(false)>
-                {move || if ed.status.get() == Status::Published { tr(T::SaveChanges) } else { tr(T::SaveDraft) }}
+                {move || if ed.status.get() == Status::Published { t(T::SaveChanges) } else { t(T::SaveDraft) }}
             </button>
             <button type="button" class="btn btn-primary min-h-10" data-testid="publish" disabled=move || saving.get()
                 on:click=move |_| {
-                    if window().confirm_with_message(tr(T::ConfirmPublish)).unwrap_or(false) {
+                    if window().confirm_with_message(t(T::ConfirmPublish)).unwrap_or(false) {
                         save(true);
                     }
                 }>
-                {tr(T::Publish)}
+                {t(T::Publish)}
             </button>
         </div>
-        <noscript><p class="card mb-4">{tr(T::NeedsJs)}</p></noscript>
+        <noscript><p class="card mb-4">{t(T::NeedsJs)}</p></noscript>
         {move || conflict.get().map(|message| view! {
             <div role="alert" class="card mb-4 border-l-4 border-danger" data-testid="conflict">
-                <p class="font-semibold">{tr(T::ConflictTitle)}</p>
+                <p class="font-semibold">{t(T::ConflictTitle)}</p>
                 <p class="mt-1 text-muted">{message}</p>
                 <div class="mt-3 flex flex-wrap gap-2">
-                    <button type="button" class="btn btn-primary min-h-10" on:click=move |_| reload.run(())>{tr(T::ReloadLatest)}</button>
-                    <button type="button" class="btn btn-secondary min-h-10" on:click=move |_| conflict.set(None)>{tr(T::KeepEditing)}</button>
+                    <button type="button" class="btn btn-primary min-h-10" on:click=move |_| reload.run(())>{t(T::ReloadLatest)}</button>
+                    <button type="button" class="btn btn-secondary min-h-10" on:click=move |_| conflict.set(None)>{t(T::KeepEditing)}</button>
                 </div>
             </div>
         })}
         <div class="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)]">
             <div class="flex flex-col gap-4">
-                <section class="card flex flex-col gap-3" aria-label=tr(T::Details)>
+                <section class="card flex flex-col gap-3" aria-label=t(T::Details)>
                     <div class="flex flex-col gap-1">
-                        <label for="deck-name" class="font-medium">{tr(T::Name)}</label>
+                        <label for="deck-name" class="font-medium">{t(T::Name)}</label>
                         <input id="deck-name" class="input" maxlength="255" required=true
                             aria-invalid=move || name_error().is_some().to_string()
                             aria-describedby="deck-name-error"
@@ -299,7 +306,7 @@ fn Editor(p: Presentation, agent: Option<Uuid>, reload: Callback<()>) -> impl In
                         <p id="deck-name-error" class="text-danger text-sm">{name_error}</p>
                     </div>
                     <div class="flex flex-col gap-1">
-                        <label for="deck-description" class="font-medium">{tr(T::Description)}</label>
+                        <label for="deck-description" class="font-medium">{t(T::Description)}</label>
                         <textarea id="deck-description" class="input py-2 min-h-20" maxlength="2000"
                             prop:value=move || ed.draft.with(|d| d.description.clone().unwrap_or_default())
                             on:input=move |ev| ed.change(|d| d.description = Some(event_target_value(&ev)))></textarea>
@@ -309,9 +316,9 @@ fn Editor(p: Presentation, agent: Option<Uuid>, reload: Callback<()>) -> impl In
                 <slides::SlideList/>
             </div>
             <div class="flex flex-col gap-4">
-                <section aria-label=tr(T::Preview) class="lg:sticky lg:top-24">
-                    <h2 class="text-lg font-semibold mb-2">{tr(T::Preview)}</h2>
-                    <Carousel slides=preview_slides label=tr(T::Preview).to_owned() start_paused=true show=Signal::derive(move || ed.selected.get())/>
+                <section aria-label=t(T::Preview) class="lg:sticky lg:top-24">
+                    <h2 class="text-lg font-semibold mb-2">{t(T::Preview)}</h2>
+                    <Carousel slides=preview_slides label=t(T::Preview).to_owned() start_paused=true show=Signal::derive(move || ed.selected.get())/>
                 </section>
                 <panel::SlidePanel/>
             </div>
@@ -336,7 +343,7 @@ fn guard_links(dirty: RwSignal<bool>, active: StoredValue<bool>) {
             .and_then(|el| el.closest("a[href]:not([data-own-confirm])").ok().flatten());
         if link.is_some()
             && !window()
-                .confirm_with_message(tr(T::ConfirmDiscard))
+                .confirm_with_message(t(T::ConfirmDiscard))
                 .unwrap_or(true)
         {
             ev.prevent_default();
@@ -357,7 +364,7 @@ fn Schedule(timezone: String) -> impl IntoView {
                       set: fn(&mut PresentationInput, Option<String>)| {
         view! {
             <div class="flex flex-col gap-1">
-                <label for=id class="font-medium text-sm">{tr(label)}</label>
+                <label for=id class="font-medium text-sm">{t(label)}</label>
                 <input id=id type="datetime-local" class="input"
                     prop:value=move || ed.draft.with(|d| get(d).unwrap_or_default())
                     on:input=move |ev| {
@@ -369,8 +376,8 @@ fn Schedule(timezone: String) -> impl IntoView {
     };
     view! {
         <details>
-            <summary class="cursor-pointer font-medium min-h-10 flex items-center">{tr(T::ScheduleOptional)}</summary>
-            <p class="text-sm text-muted">{tr(T::ScheduleHint)}" ("{timezone}")"</p>
+            <summary class="cursor-pointer font-medium min-h-10 flex items-center">{t(T::ScheduleOptional)}</summary>
+            <p class="text-sm text-muted">{t(T::ScheduleHint)}" ("{timezone}")"</p>
             <div class="mt-2 grid gap-2 sm:grid-cols-2">
                 {field("deck-from", T::ShowFrom, |d| d.active_from.clone(), |d, v| d.active_from = v)}
                 {field("deck-until", T::ShowUntil, |d| d.active_until.clone(), |d, v| d.active_until = v)}

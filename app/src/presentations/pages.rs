@@ -4,7 +4,7 @@
 
 use super::api::*;
 use super::carousel::Carousel;
-use super::text::{tr, T};
+use super::text::{t, T};
 use super::types::*;
 use crate::auth::pages::action_error;
 use crate::frame::use_session;
@@ -28,23 +28,23 @@ pub fn AgentHomePage() -> impl IntoView {
             .unwrap_or_default()
     };
     view! {
-        <Title text=tr(T::HomeTitle)/>
+        <Title text=t(T::HomeTitle)/>
         // Inside a Transition, so the server waits for the signed-in user before
         // rendering the greeting (outside one it rendered "Namaste, !").
-        <Transition fallback=|| view! { <h1 class="text-2xl sm:text-3xl font-bold">{tr(T::Namaste)}"!"</h1> }>
+        <Transition fallback=|| view! { <h1 class="text-2xl sm:text-3xl font-bold">{t(T::Namaste)}"!"</h1> }>
             <h1 class="text-2xl sm:text-3xl font-bold" data-testid="greeting">{move || match name() {
-                name if name.is_empty() => format!("{}!", tr(T::Namaste)),
-                name => format!("{}, {name}!", tr(T::Namaste)),
+                name if name.is_empty() => format!("{}!", t(T::Namaste)),
+                name => format!("{}, {name}!", t(T::Namaste)),
             }}</h1>
         </Transition>
         <div class="mt-4">
             <Transition fallback=|| view! { <div class="skeleton h-[220px] sm:h-[300px] mt-0"></div> }>
                 {move || carousel.get().map(|r| match r {
                     Ok(Some(p)) => view! {
-                        <Carousel slides=p.slides.clone() label=format!("{}: {}", tr(T::YourCarousel), p.name) agent=p.agent.clone().unwrap_or_default()/>
+                        <Carousel slides=p.slides.clone() label=format!("{}: {}", t(T::YourCarousel), p.name) agent=p.agent.clone().unwrap_or_default()/>
                         <div class="mt-2 flex flex-wrap items-center justify-between gap-2 text-sm">
-                            <span class="text-muted">{tr(T::ShowingActive)}" "<strong>{p.name.clone()}</strong></span>
-                            <A href=format!("/agent/presentations/{}", p.presentation_id) attr:class="link font-semibold">{tr(T::EditCarousel)}</A>
+                            <span class="text-muted">{t(T::ShowingActive)}" "<strong>{p.name.clone()}</strong></span>
+                            <A href=format!("/agent/presentations/{}", p.presentation_id) attr:class="link font-semibold">{t(T::EditCarousel)}</A>
                         </div>
                     }.into_any(),
                     Ok(None) => view! { <EmptyCarousel/> }.into_any(),
@@ -52,9 +52,9 @@ pub fn AgentHomePage() -> impl IntoView {
                 })}
             </Transition>
         </div>
-        <nav aria-label=tr(T::QuickLinks) class="mt-8 grid grid-cols-2 gap-3 sm:grid-cols-4">
-            <A href="/agent/presentations" attr:class="card font-semibold hover:border-brand">{tr(T::Presentations)}</A>
-            <A href="/me" attr:class="card font-semibold hover:border-brand">{tr(T::Profile)}</A>
+        <nav aria-label=t(T::QuickLinks) class="mt-8 grid grid-cols-2 gap-3 sm:grid-cols-4">
+            <A href="/agent/presentations" attr:class="card font-semibold hover:border-brand">{t(T::Presentations)}</A>
+            <A href="/me" attr:class="card font-semibold hover:border-brand">{t(T::Profile)}</A>
         </nav>
     }
 }
@@ -65,9 +65,9 @@ fn EmptyCarousel() -> impl IntoView {
     view! {
         <div class="flex h-[220px] sm:h-[300px] flex-col items-center justify-center gap-3 rounded-card border-2 border-dashed border-line bg-surface text-center px-4"
             data-testid="carousel-empty">
-            <p class="text-lg font-semibold">{tr(T::NoPresentation)}</p>
-            <p class="text-muted">{tr(T::NoPresentationHint)}</p>
-            <A href="/agent/presentations" attr:class="btn btn-primary">{tr(T::CreatePresentation)}</A>
+            <p class="text-lg font-semibold">{t(T::NoPresentation)}</p>
+            <p class="text-muted">{t(T::NoPresentationHint)}</p>
+            <A href="/agent/presentations" attr:class="btn btn-primary">{t(T::CreatePresentation)}</A>
         </div>
     }
 }
@@ -90,16 +90,16 @@ pub fn PublicCarouselPage() -> impl IntoView {
                         <h1 class="text-2xl font-bold">{agent.display_name.clone()}</h1>
                         <p class="text-muted">{agent.business_name.clone().unwrap_or_default()}" · "{agent.agent_code.clone()}</p>
                         <div class="mt-4">
-                            <Carousel slides=p.slides.clone() label=format!("{} {}", agent.display_name, tr(T::Carousel)) agent=agent.clone()/>
+                            <Carousel slides=p.slides.clone() label=format!("{} {}", agent.display_name, t(T::Carousel)) agent=agent.clone()/>
                         </div>
                         {agent.phone_number.clone().map(|phone| view! {
-                            <a class="btn btn-primary mt-4" href=format!("tel:{phone}")>{tr(T::TalkToMe)}</a>
+                            <a class="btn btn-primary mt-4" href=format!("tel:{phone}")>{t(T::TalkToMe)}</a>
                         })}
                     }.into_any()
                 }
                 Err(e) => view! {
                     <div class="card text-center py-10">
-                        <h1 class="text-xl font-bold">{tr(T::NoPresentation)}</h1>
+                        <h1 class="text-xl font-bold">{t(T::NoPresentation)}</h1>
                         <p class="mt-2 text-muted">{e.to_string()}</p>
                     </div>
                 }.into_any(),
@@ -109,7 +109,7 @@ pub fn PublicCarouselPage() -> impl IntoView {
 }
 
 fn status_text(status: Status) -> &'static str {
-    tr(match status {
+    t(match status {
         Status::Draft => T::Draft,
         Status::Published => T::Published,
         Status::Archived => T::Archived,
@@ -117,7 +117,7 @@ fn status_text(status: Status) -> &'static str {
 }
 
 fn category_text(category: TemplateCategory) -> &'static str {
-    tr(match category {
+    t(match category {
         TemplateCategory::TermInsurance => T::TermInsurance,
         TemplateCategory::HealthInsurance => T::HealthInsurance,
         TemplateCategory::ChildPlans => T::ChildPlans,
@@ -145,8 +145,8 @@ pub fn LibraryPage() -> impl IntoView {
         |(agent, status, _)| load_library(agent, status),
     );
     view! {
-        <Title text=tr(T::Presentations)/>
-        <h1 class="text-3xl font-bold">{tr(T::Presentations)}</h1>
+        <Title text=t(T::Presentations)/>
+        <h1 class="text-3xl font-bold">{t(T::Presentations)}</h1>
         <Transition fallback=|| view! { <Loading height="h-96"/> }>
             {move || library.get().map(|r| match r {
                 Ok(lib) if lib.agent_id.is_nil() => view! { <AgentPicker choices=lib.choices/> }.into_any(),
@@ -163,14 +163,14 @@ fn AgentPicker(choices: Vec<AgentCard>) -> impl IntoView {
     view! {
         <form method="get" action="/agent/presentations" class="card mt-4 flex flex-wrap items-end gap-3">
             <div class="flex flex-col gap-1 grow">
-                <label for="agent-choice" class="font-medium">{tr(T::ChooseAgent)}</label>
+                <label for="agent-choice" class="font-medium">{t(T::ChooseAgent)}</label>
                 <select id="agent-choice" name="agent" class="input" required=true>
                     {choices.into_iter().map(|a| view! {
                         <option value=a.agent_id.to_string()>{format!("{} · {}", a.agent_code, a.display_name)}</option>
                     }).collect_view()}
                 </select>
             </div>
-            <button type="submit" class="btn btn-primary">{tr(T::Open)}</button>
+            <button type="submit" class="btn btn-primary">{t(T::Open)}</button>
         </form>
     }
 }
@@ -224,33 +224,33 @@ fn LibraryView(lib: Library) -> impl IntoView {
     let (agent_form, agent_templates) = (agent.clone(), agent.clone());
     view! {
         <section class="card mt-4" aria-labelledby="new-heading">
-            <h2 id="new-heading" class="text-lg font-semibold">{tr(T::NewPresentation)}</h2>
+            <h2 id="new-heading" class="text-lg font-semibold">{t(T::NewPresentation)}</h2>
             <ActionForm action=create attr:class="mt-2 flex flex-wrap gap-2 items-end">
                 <input type="hidden" name="agent_id" value=agent_form/>
                 <div class="flex flex-col gap-1 grow">
-                    <label for="new-name" class="font-medium">{tr(T::Name)}</label>
-                    <input id="new-name" name="name" class="input" maxlength="255" placeholder=tr(T::NamePlaceholder)/>
+                    <label for="new-name" class="font-medium">{t(T::Name)}</label>
+                    <input id="new-name" name="name" class="input" maxlength="255" placeholder=t(T::NamePlaceholder)/>
                 </div>
-                <button type="submit" class="btn btn-primary">{tr(T::CreateBlank)}</button>
+                <button type="submit" class="btn btn-primary">{t(T::CreateBlank)}</button>
             </ActionForm>
             <FormAlert error=action_error(create)/>
             <Templates templates=lib.templates.clone() agent=agent_templates/>
         </section>
 
-        <nav aria-label=tr(T::FilterByStatus) class="mt-6 flex flex-wrap gap-2">
+        <nav aria-label=t(T::FilterByStatus) class="mt-6 flex flex-wrap gap-2">
             {filters.into_iter().map(|(value, label)| {
                 let href = format!("/agent/presentations?{agent_query}status={value}");
                 view! {
                     <a href=href class="btn btn-secondary min-h-10"
-                        aria-current=move || (current() == value).then_some("page")>{tr(label)}</a>
+                        aria-current=move || (current() == value).then_some("page")>{t(label)}</a>
                 }
             }).collect_view()}
         </nav>
 
         {empty.then(|| view! {
             <div class="card mt-4 text-center py-10" data-testid="library-empty">
-                <p class="text-lg font-semibold">{tr(T::NoPresentation)}</p>
-                <p class="mt-1 text-muted">{tr(T::CreateFirst)}</p>
+                <p class="text-lg font-semibold">{t(T::NoPresentation)}</p>
+                <p class="mt-1 text-muted">{t(T::CreateFirst)}</p>
             </div>
         })}
         <ul class="mt-4 grid gap-4 sm:grid-cols-2" data-testid="presentation-list">
@@ -288,9 +288,9 @@ fn DeckCard(p: Presentation, agent: String) -> impl IntoView {
     let [for_activate, for_duplicate, for_restore, for_remove] =
         [(); 4].map(|_| hidden_ids(&agent, &id));
     let confirm_text = if never_published {
-        tr(T::ConfirmDelete)
+        t(T::ConfirmDelete)
     } else {
-        tr(T::ConfirmArchive)
+        t(T::ConfirmArchive)
     };
     let errors = Signal::derive(move || {
         action_error(duplicate)
@@ -308,22 +308,22 @@ fn DeckCard(p: Presentation, agent: String) -> impl IntoView {
                 <div class="min-w-0">
                     <h2 class="font-semibold text-lg truncate"><a class="link" href=edit.clone()>{p.name.clone()}</a></h2>
                     <p class="text-sm text-muted">
-                        {format!("{} {} · {}", p.slides.len(), tr(T::SlidesWord), p.updated_at.format("%d %b %Y"))}
+                        {format!("{} {} · {}", p.slides.len(), t(T::SlidesWord), p.updated_at.format("%d %b %Y"))}
                     </p>
                     <p class="mt-1 flex flex-wrap gap-2">
                         <span class=format!("badge badge-deck-{}", p.status.as_str())>{status_text(p.status)}</span>
-                        {p.is_active.then(|| view! { <span class="badge badge-active" data-testid="active-badge">{tr(T::Active)}</span> })}
+                        {p.is_active.then(|| view! { <span class="badge badge-active" data-testid="active-badge">{t(T::Active)}</span> })}
                     </p>
                 </div>
             </div>
             <div class="flex flex-wrap gap-2">
-                <a class="btn btn-primary min-h-10" href=edit>{tr(T::Edit)}</a>
+                <a class="btn btn-primary min-h-10" href=edit>{t(T::Edit)}</a>
                 {(p.status == Status::Published && !p.is_active).then(|| view! {
-                    <ActionForm action=activate>{for_activate}<button type="submit" class="btn btn-secondary min-h-10">{tr(T::SetActive)}</button></ActionForm>
+                    <ActionForm action=activate>{for_activate}<button type="submit" class="btn btn-secondary min-h-10">{t(T::SetActive)}</button></ActionForm>
                 })}
-                <ActionForm action=duplicate>{for_duplicate}<button type="submit" class="btn btn-secondary min-h-10">{tr(T::Duplicate)}</button></ActionForm>
+                <ActionForm action=duplicate>{for_duplicate}<button type="submit" class="btn btn-secondary min-h-10">{t(T::Duplicate)}</button></ActionForm>
                 {(p.status == Status::Archived).then(|| view! {
-                    <ActionForm action=restore>{for_restore}<button type="submit" class="btn btn-secondary min-h-10">{tr(T::Restore)}</button></ActionForm>
+                    <ActionForm action=restore>{for_restore}<button type="submit" class="btn btn-secondary min-h-10">{t(T::Restore)}</button></ActionForm>
                 })}
                 {(p.status != Status::Archived).then(|| view! {
                     <ActionForm action=remove>
@@ -334,7 +334,7 @@ fn DeckCard(p: Presentation, agent: String) -> impl IntoView {
                                     ev.prevent_default();
                                 }
                             }>
-                            {if never_published { tr(T::Delete) } else { tr(T::Archive) }}
+                            {if never_published { t(T::Delete) } else { t(T::Archive) }}
                         </button>
                     </ActionForm>
                 })}
@@ -358,7 +358,7 @@ fn Templates(templates: Vec<Template>, agent: String) -> impl IntoView {
     let create = ServerAction::<CreatePresentation>::new();
     view! {
         <details class="mt-4" data-testid="templates">
-            <summary class="cursor-pointer font-semibold text-brand min-h-12 flex items-center">{tr(T::StartFromTemplate)}</summary>
+            <summary class="cursor-pointer font-semibold text-brand min-h-12 flex items-center">{t(T::StartFromTemplate)}</summary>
             <FormAlert error=action_error(create)/>
             {TemplateCategory::ALL.iter().map(|category| {
                 let in_category: Vec<Template> = templates.iter().filter(|t| t.category == *category).cloned().collect();
@@ -366,24 +366,24 @@ fn Templates(templates: Vec<Template>, agent: String) -> impl IntoView {
                 (!in_category.is_empty()).then(move || view! {
                     <h3 class="mt-4 font-semibold text-muted">{category_text(*category)}</h3>
                     <ul class="mt-2 grid gap-3 sm:grid-cols-2">
-                        {in_category.into_iter().map(|t| {
+                        {in_category.into_iter().map(|tpl| {
                             let agent = agent.clone();
-                            let form_id = format!("tpl-{}", t.template_id);
+                            let form_id = format!("tpl-{}", tpl.template_id);
                             view! {
                                 <li class="rounded-card border border-line p-3 flex flex-col gap-2" data-testid="template">
-                                    {t.thumbnail_url.clone().map(|src| view! {
+                                    {tpl.thumbnail_url.clone().map(|src| view! {
                                         <img src=src alt="" width="480" height="270" loading="lazy" class="w-full h-24 object-cover rounded-btn"/>
                                     })}
-                                    <p class="font-semibold">{t.name.clone()}</p>
-                                    <p class="text-sm text-muted">{t.description.clone().unwrap_or_default()}" · "{t.slides.len()}" "{tr(T::SlidesWord)}</p>
+                                    <p class="font-semibold">{tpl.name.clone()}</p>
+                                    <p class="text-sm text-muted">{tpl.description.clone().unwrap_or_default()}" · "{tpl.slides.len()}" "{t(T::SlidesWord)}</p>
                                     <ActionForm action=create attr:class="flex flex-col gap-2">
                                         <input type="hidden" name="agent_id" value=agent.clone()/>
-                                        <input type="hidden" name="template_id" value=t.template_id.to_string()/>
-                                        <label class="text-sm font-medium" for=format!("{form_id}-title")>{tr(T::YourHeadline)}</label>
-                                        <input id=format!("{form_id}-title") name="custom_title" class="input" maxlength="80" placeholder=tr(T::HeadlinePlaceholder)/>
-                                        <label class="text-sm font-medium" for=format!("{form_id}-subtitle")>{tr(T::YourSubtitle)}</label>
+                                        <input type="hidden" name="template_id" value=tpl.template_id.to_string()/>
+                                        <label class="text-sm font-medium" for=format!("{form_id}-title")>{t(T::YourHeadline)}</label>
+                                        <input id=format!("{form_id}-title") name="custom_title" class="input" maxlength="80" placeholder=t(T::HeadlinePlaceholder)/>
+                                        <label class="text-sm font-medium" for=format!("{form_id}-subtitle")>{t(T::YourSubtitle)}</label>
                                         <input id=format!("{form_id}-subtitle") name="custom_subtitle" class="input" maxlength="140"/>
-                                        <button type="submit" class="btn btn-primary">{tr(T::UseTemplate)}</button>
+                                        <button type="submit" class="btn btn-primary">{t(T::UseTemplate)}</button>
                                     </ActionForm>
                                 </li>
                             }

@@ -1,8 +1,10 @@
 //! The presentation rules of SPEC §4.11 as pure functions, shared by the editor (to
 //! show field errors as the agent types) and the service (which checks again).
 
+use super::text::T;
 use super::types::*;
-use crate::error::{AppError, FieldErrors};
+use crate::error::{AppError, FieldErrors, Problems};
+use crate::i18n::Lang;
 use chrono::NaiveDateTime;
 
 pub const NAME_MAX: usize = 255;
@@ -65,24 +67,17 @@ fn too_long(text: &Option<String>, max: usize) -> bool {
     text.as_deref().is_some_and(|t| t.chars().count() > max)
 }
 
-struct Errors(FieldErrors);
-
-impl Errors {
-    fn push(&mut self, field: impl Into<String>, message: impl Into<String>) {
-        self.0.entry(field.into()).or_default().push(message.into());
-    }
-}
-
-/// Every problem with one slide, keyed by its field name (`title`, `text_color`…).
-pub fn slide_errors(slide: &Slide) -> FieldErrors {
-    let mut e = Errors(FieldErrors::new());
+/// Every problem with one slide, keyed by its field name (`title`, `text_color`…),
+/// in `lang`.
+pub fn slide_errors(slide: &Slide, lang: Lang) -> FieldErrors {
+    let mut e = Problems::new(lang);
     for (field, text, max) in [
         ("title", &slide.title, TITLE_MAX),
         ("subtitle", &slide.subtitle, SUBTITLE_MAX),
         ("description", &slide.description, SLIDE_DESCRIPTION_MAX),
     ] {
         if too_long(text, max) {
-            e.push(field, format!("Up to {max} characters."));
+            e.add_filled(field, T::UpToChars, &[("max", &max)]);
         }
     }
     for (field, color) in [
@@ -90,46 +85,40 @@ pub fn slide_errors(slide: &Slide) -> FieldErrors {
         ("background_color", &slide.background_color),
     ] {
         if !is_color(color) {
-            e.push(field, "Use a colour like #1A237E.");
+            e.add(field, T::ColourRule);
         }
     }
     if !(0.0..=1.0).contains(&slide.overlay_opacity) || slide.overlay_opacity.is_nan() {
-        e.push("overlay_opacity", "Between 0 and 1.");
+        e.add("overlay_opacity", T::OpacityRule);
     }
     if !(MIN_DURATION..=MAX_DURATION).contains(&slide.duration) {
-        e.push(
+        e.add_filled(
             "duration",
-            format!("Between {MIN_DURATION} and {MAX_DURATION} seconds."),
+            T::DurationRule,
+            &[("min", &MIN_DURATION), ("max", &MAX_DURATION)],
         );
     }
     match (slide.slide_type, slide.media_url.as_deref()) {
-        (SlideType::Text, Some(url)) if !url.is_empty() => {
-            e.push("media_url", "A text slide has no media.")
-        }
-        (SlideType::Image | SlideType::Video, None) => e.push(
-            "media_url",
-            format!("Choose or upload the {}.", slide.slide_type),
-        ),
+        (SlideType::Text, Some(url)) if !url.is_empty() => e.add("media_url", T::TextSlideNoMedia),
+        (SlideType::Image, None) => e.add("media_url", T::ChooseImage),
+        (SlideType::Video, None) => e.add("media_url", T::ChooseVideo),
         (SlideType::Image | SlideType::Video, Some(url)) if !is_media_url(url) => {
-            e.push("media_url", "Choose or upload a file.")
+            e.add("media_url", T::ChooseFile)
         }
         _ => {}
     }
     if slide.slide_type == SlideType::Text && blank(&slide.title) && blank(&slide.subtitle) {
-        e.push("title", "A text slide needs a title or a subtitle.");
+        e.add("title", T::TextSlideNeedsTitle);
     }
     if let Some(cta) = &slide.cta_button {
         if cta.enabled.unwrap_or(true) {
             if cta.text.trim().is_empty() {
-                e.push("cta_text", "Give the button a label.");
+                e.add("cta_text", T::CtaLabelNeeded);
             } else if cta.text.chars().count() > CTA_TEXT_MAX {
-                e.push("cta_text", format!("Up to {CTA_TEXT_MAX} characters."));
+                e.add_filled("cta_text", T::UpToChars, &[("max", &CTA_TEXT_MAX)]);
             }
             if cta.action.chars().count() > CTA_ACTION_MAX || !is_cta_action(&cta.action) {
-                e.push(
-                    "cta_action",
-                    "Use a page like /contact, tel:+91…, mailto: or https://.",
-                );
+                e.add("cta_action", T::CtaActionRule);
             }
         }
         for (field, color) in [
@@ -137,31 +126,28 @@ pub fn slide_errors(slide: &Slide) -> FieldErrors {
             ("cta_text_color", &cta.text_color),
         ] {
             if color.as_deref().is_some_and(|c| !is_color(c)) {
-                e.push(field, "Use a colour like #C62828.");
+                e.add(field, T::CtaColourRule);
             }
         }
     }
     if let Some(b) = &slide.agent_branding {
         if too_long(&b.contact_text, CONTACT_TEXT_MAX) {
-            e.push(
-                "contact_text",
-                format!("Up to {CONTACT_TEXT_MAX} characters."),
-            );
+            e.add_filled("contact_text", T::UpToChars, &[("max", &CONTACT_TEXT_MAX)]);
         }
         if b.logo_url.as_deref().is_some_and(|u| !is_media_url(u)) {
-            e.push("logo_url", "Choose or upload a file.");
+            e.add("logo_url", T::ChooseFile);
         }
     }
     schedule_errors(&mut e, &slide.active_from, &slide.active_until);
-    e.0
+    e.into_fields()
 }
 
-fn schedule_errors(e: &mut Errors, from: &Option<String>, until: &Option<String>) {
-    let parse = |field: &str, text: &Option<String>, e: &mut Errors| match text.as_deref() {
+fn schedule_errors(e: &mut Problems, from: &Option<String>, until: &Option<String>) {
+    let parse = |field: &str, text: &Option<String>, e: &mut Problems| match text.as_deref() {
         Some(t) if !t.trim().is_empty() => match parse_schedule(t) {
             Some(bound) => Some(bound),
             None => {
-                e.push(field, "Use a date and time like 2026-12-01T09:00.");
+                e.add(field, T::ScheduleFormat);
                 None
             }
         },
@@ -175,62 +161,57 @@ fn schedule_errors(e: &mut Errors, from: &Option<String>, until: &Option<String>
     };
     if let (Some(f), Some(u)) = (&from, &until) {
         if naive(u) <= naive(f) {
-            e.push("active_until", "The end must come after the start.");
+            e.add("active_until", T::ScheduleOrder);
         }
     }
 }
 
 /// Checks a whole presentation. Slide errors are keyed `slides[i].field` (0-based,
-/// in the order sent), so the editor can put each under its input.
-pub fn validate(input: &PresentationInput) -> Result<(), AppError> {
-    let mut e = Errors(FieldErrors::new());
+/// in the order sent), so the editor can put each under its input. Messages are in
+/// `lang`.
+pub fn validate(input: &PresentationInput, lang: Lang) -> Result<(), AppError> {
+    let mut problems = Problems::new(lang);
+    check(input, &mut problems);
+    problems.into_result()
+}
+
+/// Adds every problem of `input` to `e` (for callers with rules of their own).
+pub fn check(input: &PresentationInput, e: &mut Problems) {
+    let lang = e.lang();
     let name = input.name.trim();
     if name.is_empty() {
-        e.push("name", "Give the presentation a name.");
+        e.add("name", T::NameNeeded);
     } else if name.chars().count() > NAME_MAX {
-        e.push("name", format!("Up to {NAME_MAX} characters."));
+        e.add_filled("name", T::UpToChars, &[("max", &NAME_MAX)]);
     }
     if too_long(&input.description, DESCRIPTION_MAX) {
-        e.push(
-            "description",
-            format!("Up to {DESCRIPTION_MAX} characters."),
-        );
+        e.add_filled("description", T::UpToChars, &[("max", &DESCRIPTION_MAX)]);
     }
     if input.tags.len() > TAGS_MAX || input.tags.iter().any(|t| t.chars().count() > TAG_MAX) {
-        e.push(
+        e.add_filled(
             "tags",
-            format!("Up to {TAGS_MAX} tags of {TAG_MAX} characters."),
+            T::TagsRule,
+            &[("count", &TAGS_MAX), ("max", &TAG_MAX)],
         );
     }
     if input.slides.len() > MAX_SLIDES {
-        e.push(
-            "slides",
-            format!("A presentation has at most {MAX_SLIDES} slides."),
-        );
+        e.add_filled("slides", T::TooManySlides, &[("max", &MAX_SLIDES)]);
     }
     let wants_active = input.is_active == Some(true);
     let status = input.status.unwrap_or(Status::Draft);
     if status == Status::Published && input.slides.is_empty() {
-        e.push("slides", "Add at least one slide before publishing.");
+        e.add("slides", T::PublishNeedsSlide);
     }
     if wants_active && status != Status::Published {
-        e.push("is_active", "Only published presentations can be active.");
+        e.add("is_active", T::ActiveNeedsPublished);
     }
-    schedule_errors(&mut e, &input.active_from, &input.active_until);
+    schedule_errors(e, &input.active_from, &input.active_until);
     for (i, slide) in input.slides.iter().enumerate() {
-        for (field, messages) in slide_errors(slide) {
+        for (field, messages) in slide_errors(slide, lang) {
             for m in messages {
-                e.push(format!("slides[{i}].{field}"), m);
+                e.add_text(format!("slides[{i}].{field}"), m);
             }
         }
-    }
-    if e.0.is_empty() {
-        Ok(())
-    } else {
-        Err(AppError::Invalid {
-            detail: "Please fix the highlighted fields.".into(),
-            fields: e.0,
-        })
     }
 }
 
@@ -315,7 +296,7 @@ mod tests {
         let mut second = Slide::new_text("Two", "");
         second.background_color = "#12345".into();
         assert_eq!(
-            fields(validate(&input(vec![slide, second]))),
+            fields(validate(&input(vec![slide, second]), Lang::En)),
             ["slides[0].text_color", "slides[1].background_color"]
         );
     }
@@ -326,7 +307,7 @@ mod tests {
         s.duration = 11;
         s.overlay_opacity = 1.5;
         s.title = Some("x".repeat(TITLE_MAX + 1));
-        let keys = fields(validate(&input(vec![s.clone()])));
+        let keys = fields(validate(&input(vec![s.clone()]), Lang::En));
         assert_eq!(
             keys,
             [
@@ -338,40 +319,40 @@ mod tests {
         s.duration = MIN_DURATION;
         s.overlay_opacity = 0.0;
         s.title = Some("x".repeat(TITLE_MAX));
-        assert!(validate(&input(vec![s])).is_ok());
+        assert!(validate(&input(vec![s]), Lang::En).is_ok());
     }
 
     #[test]
     fn media_is_required_for_image_and_video_and_refused_for_text() {
         let mut image = Slide::new_text("", "");
         image.slide_type = SlideType::Image;
-        assert!(slide_errors(&image).contains_key("media_url"));
+        assert!(slide_errors(&image, Lang::En).contains_key("media_url"));
         image.media_url = Some("javascript:alert(1)".into());
-        assert!(slide_errors(&image).contains_key("media_url"));
+        assert!(slide_errors(&image, Lang::En).contains_key("media_url"));
         image.media_url = Some("/media/demo/welcome.jpg".into());
-        assert!(slide_errors(&image).is_empty());
+        assert!(slide_errors(&image, Lang::En).is_empty());
         let mut text = Slide::new_text("Hi", "");
         text.media_url = Some("/media/demo/welcome.jpg".into());
-        assert!(slide_errors(&text).contains_key("media_url"));
+        assert!(slide_errors(&text, Lang::En).contains_key("media_url"));
     }
 
     #[test]
     fn twenty_slides_pass_and_twenty_one_do_not() {
         let slides = vec![Slide::new_text("Hi", ""); MAX_SLIDES];
-        assert!(validate(&input(slides.clone())).is_ok());
+        assert!(validate(&input(slides.clone()), Lang::En).is_ok());
         let mut more = slides;
         more.push(Slide::new_text("One more", ""));
-        assert_eq!(fields(validate(&input(more))), ["slides"]);
+        assert_eq!(fields(validate(&input(more), Lang::En)), ["slides"]);
     }
 
     #[test]
     fn publishing_needs_a_slide_and_only_published_can_be_active() {
         let mut i = input(vec![]);
         i.status = Some(Status::Published);
-        assert_eq!(fields(validate(&i)), ["slides"]);
+        assert_eq!(fields(validate(&i, Lang::En)), ["slides"]);
         let mut draft = input(vec![Slide::new_text("Hi", "")]);
         draft.is_active = Some(true);
-        assert_eq!(fields(validate(&draft)), ["is_active"]);
+        assert_eq!(fields(validate(&draft, Lang::En)), ["is_active"]);
     }
 
     #[test]
@@ -400,11 +381,11 @@ mod tests {
         let mut i = input(vec![Slide::new_text("Hi", "")]);
         i.active_from = Some("2026-12-01T09:00".into());
         i.active_until = Some("2026-11-30T09:00".into());
-        assert_eq!(fields(validate(&i)), ["active_until"]);
+        assert_eq!(fields(validate(&i, Lang::En)), ["active_until"]);
         i.active_until = Some("2026-12-31T09:00:00+05:30".into());
-        assert!(validate(&i).is_ok());
+        assert!(validate(&i, Lang::En).is_ok());
         i.active_until = Some("next week".into());
-        assert_eq!(fields(validate(&i)), ["active_until"]);
+        assert_eq!(fields(validate(&i, Lang::En)), ["active_until"]);
     }
 
     #[test]

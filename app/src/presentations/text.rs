@@ -2,16 +2,44 @@
 //! with the one `texts!` mechanism of `i18n.rs` (a missing translation does not
 //! compile).
 
-use crate::i18n::use_lang;
-
-/// The text of `msg` in the current language.
-pub fn tr(msg: T) -> &'static str {
-    text(use_lang(), msg)
-}
+pub use crate::i18n::t;
 
 crate::texts! {
     /// The presentation pages' messages.
-    pub enum T, fn text;
+    pub enum T;
+    UpToChars => "Up to {max} characters.", "अधिकतम {max} अक्षर।";
+    ColourRule => "Use a colour like #1A237E.", "#1A237E जैसा रंग इस्तेमाल करें।";
+    CtaColourRule => "Use a colour like #C62828.", "#C62828 जैसा रंग इस्तेमाल करें।";
+    OpacityRule => "Between 0 and 1.", "0 और 1 के बीच।";
+    DurationRule => "Between {min} and {max} seconds.", "{min} से {max} सेकंड के बीच।";
+    TextSlideNoMedia => "A text slide has no media.", "टेक्स्ट स्लाइड में मीडिया नहीं होता।";
+    ChooseImage => "Choose or upload the image.", "इमेज चुनें या अपलोड करें।";
+    ChooseVideo => "Choose or upload the video.", "वीडियो चुनें या अपलोड करें।";
+    ChooseFile => "Choose or upload a file.", "कोई फ़ाइल चुनें या अपलोड करें।";
+    TextSlideNeedsTitle => "A text slide needs a title or a subtitle.", "टेक्स्ट स्लाइड में शीर्षक या उपशीर्षक होना चाहिए।";
+    CtaLabelNeeded => "Give the button a label.", "बटन पर कोई लेबल लिखें।";
+    CtaActionRule => "Use a page like /contact, tel:+91…, mailto: or https://.", "/contact, tel:+91…, mailto: या https:// जैसा पता इस्तेमाल करें।";
+    ScheduleFormat => "Use a date and time like 2026-12-01T09:00.", "2026-12-01T09:00 जैसी तारीख़ और समय इस्तेमाल करें।";
+    ScheduleOrder => "The end must come after the start.", "अंत शुरुआत के बाद होना चाहिए।";
+    NameNeeded => "Give the presentation a name.", "प्रेज़ेंटेशन को कोई नाम दें।";
+    TagsRule => "Up to {count} tags of {max} characters.", "अधिकतम {count} टैग, हर एक {max} अक्षर तक।";
+    TooManySlides => "A presentation has at most {max} slides.", "एक प्रेज़ेंटेशन में अधिकतम {max} स्लाइड होती हैं।";
+    PublishNeedsSlide => "Add at least one slide before publishing.", "प्रकाशित करने से पहले कम से कम एक स्लाइड जोड़ें।";
+    ChooseCategory => "Choose a category.", "कोई श्रेणी चुनें।";
+    UnknownCategory => "Unknown category.", "अज्ञात श्रेणी।";
+    TemplateNeedsSlide => "A template needs at least one slide.", "टेम्पलेट में कम से कम एक स्लाइड होनी चाहिए।";
+    AgentNeeded => "Choose an agent: only agents have presentations of their own.", "कोई एजेंट चुनें: अपने प्रेज़ेंटेशन केवल एजेंटों के होते हैं।";
+    UnknownStatus => "Unknown status.", "अज्ञात स्थिति।";
+    TimeInGap => "That time does not exist in your timezone.", "यह समय आपके समय क्षेत्र में मौजूद नहीं है।";
+    OwnMediaOnly => "Choose a file from your own library.", "अपनी लाइब्रेरी से कोई फ़ाइल चुनें।";
+    NoSuchTemplate => "No such template.", "ऐसा कोई टेम्पलेट नहीं है।";
+    UploadNeedsAgent => "Agent ID required for media upload", "मीडिया अपलोड के लिए एजेंट ID ज़रूरी है";
+    ImageCorrupt => "The image is damaged or incomplete. Try saving it again and re-uploading.", "इमेज खराब या अधूरी है। उसे फिर से सहेजकर दोबारा अपलोड करें।";
+    ImageTooManyPixels => "The image is too large in pixels (over 40 megapixels). Resize it and try again.", "इमेज में पिक्सेल बहुत ज़्यादा हैं (40 मेगापिक्सेल से अधिक)। उसका आकार छोटा करके फिर कोशिश करें।";
+    MediaTypeChoice => "image or video.", "image या video।";
+    NotAnAgentId => "Not an agent id.", "यह एजेंट ID नहीं है।";
+    ChooseUpload => "Choose a file to upload.", "अपलोड के लिए कोई फ़ाइल चुनें।";
+    ActiveNeedsPublished => "Only published presentations can be active.", "केवल प्रकाशित प्रेज़ेंटेशन ही सक्रिय हो सकते हैं।";
     Active => "Active", "सक्रिय";
     AddSlide => "Add slide", "स्लाइड जोड़ें";
     All => "All", "सभी";
@@ -57,7 +85,6 @@ crate::texts! {
     EditPresentation => "Edit Presentation", "प्रेज़ेंटेशन संपादित करें";
     EmptyFile => "The file is empty.", "फ़ाइल खाली है।";
     FilterByStatus => "Filter by status", "स्थिति से छाँटें";
-    FixFields => "Please fix the highlighted fields.", "कृपया चिह्नित फ़ील्ड ठीक करें।";
     HeadlinePlaceholder => "e.g. Secure your family's future", "जैसे: अपने परिवार का भविष्य सुरक्षित करें";
     HealthInsurance => "Health insurance", "स्वास्थ्य बीमा";
     HomeTitle => "Home", "होम";
@@ -146,4 +173,12 @@ crate::texts! {
     YourCarousel => "Your carousel", "आपका कैरोसेल";
     YourHeadline => "Your headline", "आपकी मुख्य पंक्ति";
     YourSubtitle => "Your subtitle (optional)", "आपका उपशीर्षक (वैकल्पिक)";
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_table_is_fully_translated() {
+        crate::i18n::check_table(super::T::ALL);
+    }
 }

@@ -1,7 +1,7 @@
 //! Uploads from the browser with a real progress bar. `fetch` cannot report upload
 //! progress, so this uses `XMLHttpRequest` and its `upload.onprogress`.
 
-use super::text::{tr, T};
+use super::text::{t, T};
 use super::types::Media;
 use crate::error::{AppError, ErrorBody};
 use leptos::prelude::*;
@@ -23,11 +23,11 @@ fn precheck(file: &web_sys::File) -> Result<(), String> {
     let size = file.size();
     let mb = 1024.0 * 1024.0;
     if kind.starts_with("image/") && size > 5.0 * mb {
-        Err(tr(T::ImageTooLarge).into())
+        Err(t(T::ImageTooLarge).into())
     } else if kind.starts_with("video/") && size > 50.0 * mb {
-        Err(tr(T::VideoTooLarge).into())
+        Err(t(T::VideoTooLarge).into())
     } else if size == 0.0 {
-        Err(tr(T::EmptyFile).into())
+        Err(t(T::EmptyFile).into())
     } else {
         Ok(())
     }
@@ -47,7 +47,7 @@ pub fn upload_file(
     }
     let fail = move |message: String| state.set(UploadState::Failed(message));
     let (Ok(xhr), Ok(form)) = (web_sys::XmlHttpRequest::new(), web_sys::FormData::new()) else {
-        return fail(tr(T::UploadFailed).into());
+        return fail(t(T::UploadFailed).into());
     };
     let _ = form.append_with_blob_and_filename("file", &file, &file.name());
     if let Some(agent) = agent {
@@ -76,16 +76,16 @@ pub fn upload_file(
                     state.set(UploadState::Done);
                     done(media);
                 }
-                Err(_) => fail(tr(T::UploadFailed).into()),
+                Err(_) => fail(t(T::UploadFailed).into()),
             },
-            0 => fail(tr(T::NetworkFailed).into()),
+            0 => fail(t(T::NetworkFailed).into()),
             // A field error ("The image is damaged…") says more than the headline.
             _ => fail(match serde_json::from_str::<ErrorBody>(&body) {
                 Ok(b) => match b.fields.values().flatten().next() {
                     Some(message) => message.clone(),
                     None => AppError::from(b).to_string(),
                 },
-                Err(_) => tr(T::UploadFailed).into(),
+                Err(_) => t(T::UploadFailed).into(),
             }),
         }
     });
@@ -96,6 +96,6 @@ pub fn upload_file(
         .is_err()
         || xhr.send_with_opt_form_data(Some(&form)).is_err()
     {
-        fail(tr(T::UploadFailed).into());
+        fail(t(T::UploadFailed).into());
     }
 }

@@ -1,8 +1,9 @@
 //! The status page: live health from `system_status`, refreshed every 15 seconds
 //! once hydrated; complete server-rendered HTML without JavaScript.
 
+use super::text::T;
 use crate::format;
-use crate::i18n::{t, Msg};
+use crate::i18n::t;
 use crate::system::api::system_status;
 use crate::system::types::ComprehensiveHealth;
 use crate::system::types::HealthStatus;
@@ -42,11 +43,11 @@ pub fn StatusPage() -> impl IntoView {
     });
 
     view! {
-        <Title text=t(Msg::StatusTitle)/>
+        <Title text=t(T::StatusTitle)/>
         <div class="flex flex-wrap items-end justify-between gap-4">
             <div>
-                <h1 class="text-3xl font-bold">{t(Msg::StatusTitle)}</h1>
-                <p class="mt-1 text-muted">{t(Msg::StatusIntro)} " " {t(Msg::StatusUpdated)}</p>
+                <h1 class="text-3xl font-bold">{t(T::StatusTitle)}</h1>
+                <p class="mt-1 text-muted">{t(T::StatusIntro)} " " {t(T::StatusUpdated)}</p>
             </div>
             <a
                 href="/status"
@@ -56,7 +57,7 @@ pub fn StatusPage() -> impl IntoView {
                     tick.update(|n| *n = n.wrapping_add(1));
                 }
             >
-                {t(Msg::StatusRefresh)}
+                {t(T::StatusRefresh)}
             </a>
         </div>
         <Transition fallback=|| view! { <Loading height="h-96"/> }>
@@ -83,23 +84,23 @@ fn StatusReport(health: ComprehensiveHealth, latencies: RwSignal<Vec<f64>>) -> i
         .map_or_else(|| "—".to_owned(), |ms| format!("{ms:.1} ms"));
     view! {
         <section class="mt-6 card flex flex-wrap items-center gap-4" aria-labelledby="overall">
-            <h2 id="overall" class="text-xl font-semibold">{t(Msg::StatusOverall)}</h2>
+            <h2 id="overall" class="text-xl font-semibold">{t(T::StatusOverall)}</h2>
             <StatusBadge status=health.status/>
             <p class="text-muted ml-auto">
-                {t(Msg::StatusVersion)} " " {health.version.clone()} " · " {health.environment.clone()}
-                " · " {t(Msg::StatusUptime)} " " {format::duration_secs(sys.uptime_secs)}
+                {t(T::StatusVersion)} " " {health.version.clone()} " · " {health.environment.clone()}
+                " · " {t(T::StatusUptime)} " " {format::duration_secs(sys.uptime_secs)}
             </p>
         </section>
         <div class="mt-4 grid gap-4 md:grid-cols-2">
             <section class="card" aria-labelledby="db-heading" data-testid="database-card">
                 <div class="flex items-center justify-between">
-                    <h2 id="db-heading" class="text-xl font-semibold">{t(Msg::StatusDatabase)}</h2>
+                    <h2 id="db-heading" class="text-xl font-semibold">{t(T::StatusDatabase)}</h2>
                     <StatusBadge status=db.connection.status/>
                 </div>
                 <dl class="mt-4 grid grid-cols-2 gap-y-2">
-                    <dt class="text-muted">{t(Msg::StatusRoundTrip)}</dt>
+                    <dt class="text-muted">{t(T::StatusRoundTrip)}</dt>
                     <dd class="font-medium tabular-nums">{round_trip}</dd>
-                    <dt class="text-muted">{t(Msg::StatusPool)}</dt>
+                    <dt class="text-muted">{t(T::StatusPool)}</dt>
                     <dd class="font-medium tabular-nums">
                         {format!("{} / {}", pool.in_use, pool.max_connections)}
                     </dd>
@@ -109,21 +110,21 @@ fn StatusReport(health: ComprehensiveHealth, latencies: RwSignal<Vec<f64>>) -> i
             </section>
             <section class="card flex flex-col gap-4" aria-labelledby="host-heading">
                 <div class="flex items-center justify-between">
-                    <h2 id="host-heading" class="text-xl font-semibold">{t(Msg::StatusHost)}</h2>
+                    <h2 id="host-heading" class="text-xl font-semibold">{t(T::StatusHost)}</h2>
                     <StatusBadge status=sys.status/>
                 </div>
                 <UsageBar
-                    label=t(Msg::StatusCpu)
+                    label=t(T::StatusCpu)
                     percent=sys.cpu.usage_percent
                     detail=format!("{} cores", sys.cpu.cores)
                 />
                 <UsageBar
-                    label=t(Msg::StatusMemory)
+                    label=t(T::StatusMemory)
                     percent=sys.memory.usage_percent
                     detail=format!("{} / {}", format::bytes(sys.memory.used_bytes), format::bytes(sys.memory.total_bytes))
                 />
                 <UsageBar
-                    label=t(Msg::StatusDisk)
+                    label=t(T::StatusDisk)
                     percent=sys.disk.usage_percent
                     detail=format!("{} / {}", format::bytes(sys.disk.used_bytes), format::bytes(sys.disk.total_bytes))
                 />
@@ -162,8 +163,8 @@ fn LatencyChart(latencies: RwSignal<Vec<f64>>) -> impl IntoView {
         let values = latencies.get();
         values
             .last()
-            .map(|last| format!("{}: {last:.1} ms", t(Msg::StatusLatencyChart)))
-            .unwrap_or_else(|| t(Msg::StatusLatencyChart).to_owned())
+            .map(|last| format!("{}: {last:.1} ms", t(T::StatusLatencyChart)))
+            .unwrap_or_else(|| t(T::StatusLatencyChart).to_owned())
     };
     view! {
         <figure class="mt-4">
@@ -176,17 +177,17 @@ fn LatencyChart(latencies: RwSignal<Vec<f64>>) -> impl IntoView {
             >
                 <polyline points=points fill="none" stroke="currentColor" stroke-width="2"></polyline>
             </svg>
-            <figcaption class="text-sm text-muted">{t(Msg::StatusLatencyChart)}</figcaption>
+            <figcaption class="text-sm text-muted">{t(T::StatusLatencyChart)}</figcaption>
         </figure>
     }
 }
 
 pub fn status_label(status: HealthStatus) -> &'static str {
     t(match status {
-        HealthStatus::Healthy => Msg::Healthy,
-        HealthStatus::Degraded => Msg::Degraded,
-        HealthStatus::Critical => Msg::Critical,
-        HealthStatus::Unhealthy => Msg::Unhealthy,
+        HealthStatus::Healthy => T::Healthy,
+        HealthStatus::Degraded => T::Degraded,
+        HealthStatus::Critical => T::Critical,
+        HealthStatus::Unhealthy => T::Unhealthy,
     })
 }
 

@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod pages;
+pub mod text;
 pub mod types;
 
 #[cfg(feature = "ssr")]

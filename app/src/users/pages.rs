@@ -2,6 +2,7 @@
 //! same view), the create form, the user detail (edit, roles, deactivate), and the
 //! signed-in user's profile and preferences. All forms post without JavaScript.
 
+use super::text::T;
 use crate::access::Role;
 use crate::auth::pages::action_error;
 use crate::error::AppError;
@@ -47,39 +48,39 @@ pub fn AdminUsersPage() -> impl IntoView {
         Filter::Text {
             name: "q",
             label: t(Msg::Search),
-            placeholder: t(Msg::SearchUsersHint),
+            placeholder: t(T::SearchUsersHint),
         },
         Filter::Select {
             name: "role",
-            label: t(Msg::Role),
-            any: Some(t(Msg::AllRoles)),
+            label: t(T::Role),
+            any: Some(t(T::AllRoles)),
             options: named(Role::ALL.iter().map(|r| r.as_str()).collect()),
         },
         Filter::Select {
             name: "status",
-            label: t(Msg::Status),
-            any: Some(t(Msg::AllStatuses)),
+            label: t(T::Status),
+            any: Some(t(T::AllStatuses)),
             options: named(UserStatus::ALL.iter().map(|s| s.as_str()).collect()),
         },
         Filter::Select {
             name: "sort",
-            label: t(Msg::SortBy),
+            label: t(T::SortBy),
             any: None,
             options: named(UserSort::ALL.iter().map(|s| s.as_str()).collect()),
         },
     ];
     view! {
-        <Title text=t(Msg::Users)/>
+        <Title text=t(T::Users)/>
         <div class="flex flex-wrap items-center justify-between gap-3">
-            <h1 class="text-3xl font-bold">{t(Msg::Users)}</h1>
-            <A href="/admin/users/new" attr:class="btn btn-primary">{t(Msg::AddUser)}</A>
+            <h1 class="text-3xl font-bold">{t(T::Users)}</h1>
+            <A href="/admin/users/new" attr:class="btn btn-primary">{t(T::AddUser)}</A>
         </div>
         <FilterBar action="/admin/users" filters/>
         <Transition fallback=|| view! { <Loading height="h-96"/> }>
             {move || page.get().map(|r| match r {
                 Ok(page) => view! {
                     <DataTable page columns=user_columns() path="/admin/users" keep=LIST_PARAMS
-                        export="/api/v1/users/export.csv" empty=t(Msg::NoUsers)/>
+                        export="/api/v1/users/export.csv" empty=t(T::NoUsers)/>
                 }.into_any(),
                 Err(e) => failure(e, "/admin/users"),
             })}
@@ -90,7 +91,7 @@ pub fn AdminUsersPage() -> impl IntoView {
 fn user_columns() -> Vec<Column<UserResponse>> {
     vec![
         Column {
-            header: t(Msg::Name),
+            header: t(T::Name),
             cell: |u| {
                 let name = u
                     .display_name
@@ -101,7 +102,7 @@ fn user_columns() -> Vec<Column<UserResponse>> {
             },
         },
         Column {
-            header: t(Msg::Contact),
+            header: t(T::Contact),
             cell: |u| {
                 view! {
                     <span class="text-sm">{u.phone_number.clone().unwrap_or_default()}<br/>
@@ -111,11 +112,11 @@ fn user_columns() -> Vec<Column<UserResponse>> {
             },
         },
         Column {
-            header: t(Msg::Role),
+            header: t(T::Role),
             cell: |u| view! { <span class="badge badge-role">{u.role.as_str()}</span> }.into_any(),
         },
         Column {
-            header: t(Msg::Status),
+            header: t(T::Status),
             cell: |u| {
                 let status = u.status.as_str();
                 view! { <span class=format!("badge badge-status-{status}")>{status}</span> }
@@ -130,22 +131,22 @@ pub fn NewUserPage() -> impl IntoView {
     let action = ServerAction::<CreateUser>::new();
     let error = action_error(action);
     view! {
-        <Title text=t(Msg::AddUser)/>
-        <h1 class="text-3xl font-bold">{t(Msg::AddUser)}</h1>
+        <Title text=t(T::AddUser)/>
+        <h1 class="text-3xl font-bold">{t(T::AddUser)}</h1>
         <ActionForm action=action attr:class="card mt-4 flex flex-col gap-4 max-w-xl" attr:novalidate="true">
             <FormAlert error/>
-            <TextField name="first_name" label=t(Msg::FirstName) error required=true/>
-            <TextField name="last_name" label=t(Msg::LastName) error/>
+            <TextField name="first_name" label=t(T::FirstName) error required=true/>
+            <TextField name="last_name" label=t(T::LastName) error/>
             <TextField name="phone_number" label=t(Msg::MobileNumber) error input_type="tel" prefix="+91"/>
-            <TextField name="email" label=t(Msg::Email) error input_type="email"/>
+            <TextField name="email" label=t(T::Email) error input_type="email"/>
             <div class="flex flex-col gap-1">
-                <label for="role" class="font-medium">{t(Msg::Role)}</label>
+                <label for="role" class="font-medium">{t(T::Role)}</label>
                 <select id="role" name="role" class="input">
                     {Role::ALL.into_iter().rev().map(|r| view! { <option value=r.as_str()>{r.as_str()}</option> }).collect_view()}
                 </select>
             </div>
-            <TextField name="password" label=t(Msg::Password) error input_type="password" autocomplete="new-password" hint=t(Msg::PasswordOptional)/>
-            <button type="submit" class="btn btn-primary self-start">{t(Msg::CreateUser)}</button>
+            <TextField name="password" label=t(Msg::Password) error input_type="password" autocomplete="new-password" hint=t(T::PasswordOptional)/>
+            <button type="submit" class="btn btn-primary self-start">{t(T::CreateUser)}</button>
         </ActionForm>
     }
 }
@@ -183,7 +184,7 @@ pub fn UserDetailPage() -> impl IntoView {
             .or_else(|| action_error(remove).get())
     });
     view! {
-        <Title text=t(Msg::User)/>
+        <Title text=t(T::User)/>
         <Transition fallback=|| view! { <Loading height="h-96"/> }>
             {move || detail.get().map(|r| match r {
                 Ok(d) => view! { <UserDetailView d update active assign remove errors/> }.into_any(),
@@ -214,19 +215,19 @@ fn UserDetailView(
         <p class="text-muted mt-1">{u.role.as_str()} " · " {u.phone_number.clone().unwrap_or_default()} " · " {u.email.clone().unwrap_or_default()}</p>
         <div class="mt-4"><FormAlert error=errors/></div>
         <section class="card mt-4" aria-labelledby="edit-heading">
-            <h2 id="edit-heading" class="text-xl font-semibold">{t(Msg::EditUser)}</h2>
+            <h2 id="edit-heading" class="text-xl font-semibold">{t(T::EditUser)}</h2>
             <ActionForm action=update attr:class="mt-4 grid gap-4 sm:grid-cols-2" attr:novalidate="true">
                 <input type="hidden" name="user_id" value=id_edit/>
-                <TextField name="first_name" label=t(Msg::FirstName) error=errors value=u.first_name.clone().unwrap_or_default()/>
-                <TextField name="last_name" label=t(Msg::LastName) error=errors value=u.last_name.clone().unwrap_or_default()/>
-                <TextField name="display_name" label=t(Msg::DisplayName) error=errors value=u.display_name.clone().unwrap_or_default()/>
-                <TextField name="email" label=t(Msg::Email) error=errors input_type="email" value=u.email.clone().unwrap_or_default()/>
-                <button type="submit" class="btn btn-primary self-start">{t(Msg::Save)}</button>
+                <TextField name="first_name" label=t(T::FirstName) error=errors value=u.first_name.clone().unwrap_or_default()/>
+                <TextField name="last_name" label=t(T::LastName) error=errors value=u.last_name.clone().unwrap_or_default()/>
+                <TextField name="display_name" label=t(T::DisplayName) error=errors value=u.display_name.clone().unwrap_or_default()/>
+                <TextField name="email" label=t(T::Email) error=errors input_type="email" value=u.email.clone().unwrap_or_default()/>
+                <button type="submit" class="btn btn-primary self-start">{t(T::Save)}</button>
             </ActionForm>
         </section>
         <section class="card mt-4" aria-labelledby="roles-heading">
-            <h2 id="roles-heading" class="text-xl font-semibold">{t(Msg::Roles)}</h2>
-            <p class="mt-2">{t(Msg::PrimaryRole)} ": " <strong>{u.role.as_str()}</strong></p>
+            <h2 id="roles-heading" class="text-xl font-semibold">{t(T::Roles)}</h2>
+            <p class="mt-2">{t(T::PrimaryRole)} ": " <strong>{u.role.as_str()}</strong></p>
             <ul class="mt-2 flex flex-wrap gap-2" data-testid="extra-roles">
                 {d.roles.iter().map(|r| {
                     let r = r.clone();
@@ -237,7 +238,7 @@ fn UserDetailView(
                                 <input type="hidden" name="user_id" value=id/>
                                 <input type="hidden" name="role_name" value=r.clone()/>
                                 {r.clone()}
-                                <button type="submit" aria-label=format!("{} {r}", t(Msg::RemoveRole))>"×"</button>
+                                <button type="submit" aria-label=format!("{} {r}", t(T::RemoveRole))>"×"</button>
                             </ActionForm>
                         </li>
                     }
@@ -246,12 +247,12 @@ fn UserDetailView(
             <ActionForm action=assign attr:class="mt-3 flex flex-wrap items-end gap-3">
                 <input type="hidden" name="user_id" value=id_assign/>
                 <div class="flex flex-col gap-1">
-                    <label for="role_name" class="font-medium">{t(Msg::AssignRole)}</label>
+                    <label for="role_name" class="font-medium">{t(T::AssignRole)}</label>
                     <select id="role_name" name="role_name" class="input">
                         {Role::ALL.into_iter().rev().map(|r| view! { <option value=r.as_str()>{r.as_str()}</option> }).collect_view()}
                     </select>
                 </div>
-                <button type="submit" class="btn btn-secondary">{t(Msg::AssignRole)}</button>
+                <button type="submit" class="btn btn-secondary">{t(T::AssignRole)}</button>
             </ActionForm>
         </section>
         {(!d.is_self).then(move || view! {
@@ -260,7 +261,7 @@ fn UserDetailView(
                     <input type="hidden" name="user_id" value=id_active.clone()/>
                     <input type="hidden" name="active" value=(!is_active).to_string()/>
                     <button type="submit" class=if is_active { "btn btn-danger" } else { "btn btn-secondary" }>
-                        {if is_active { t(Msg::Deactivate) } else { t(Msg::Reactivate) }}
+                        {if is_active { t(T::Deactivate) } else { t(T::Reactivate) }}
                     </button>
                 </ActionForm>
             </section>
@@ -280,21 +281,21 @@ pub fn ProfilePage() -> impl IntoView {
     let name_error = action_error(update);
     let me = crate::frame::use_session;
     view! {
-        <Title text=t(Msg::Preferences)/>
-        <h1 class="text-3xl font-bold">{t(Msg::Preferences)}</h1>
+        <Title text=t(T::Preferences)/>
+        <h1 class="text-3xl font-bold">{t(T::Preferences)}</h1>
         <Transition fallback=|| ()>
             {move || me().map(|me| view! {
                 <ActionForm action=update attr:class="card mt-4 grid gap-4 sm:grid-cols-2" attr:novalidate="true">
                     <div class="sm:col-span-2"><FormAlert error=name_error/></div>
                     <input type="hidden" name="user_id" value=me.user.user_id.to_string()/>
-                    <TextField name="first_name" label=t(Msg::FirstName) error=name_error value=me.user.first_name.clone().unwrap_or_default()/>
-                    <TextField name="last_name" label=t(Msg::LastName) error=name_error value=me.user.last_name.clone().unwrap_or_default()/>
-                    <TextField name="display_name" label=t(Msg::DisplayName) error=name_error value=me.user.display_name.clone().unwrap_or_default()/>
-                    <button type="submit" class="btn btn-primary self-end">{t(Msg::Save)}</button>
+                    <TextField name="first_name" label=t(T::FirstName) error=name_error value=me.user.first_name.clone().unwrap_or_default()/>
+                    <TextField name="last_name" label=t(T::LastName) error=name_error value=me.user.last_name.clone().unwrap_or_default()/>
+                    <TextField name="display_name" label=t(T::DisplayName) error=name_error value=me.user.display_name.clone().unwrap_or_default()/>
+                    <button type="submit" class="btn btn-primary self-end">{t(T::Save)}</button>
                 </ActionForm>
             })}
         </Transition>
-        {move || saved().then(|| view! { <p role="status" class="mt-2 text-ok font-medium">{t(Msg::Saved)}</p> })}
+        {move || saved().then(|| view! { <p role="status" class="mt-2 text-ok font-medium">{t(T::Saved)}</p> })}
         <Transition fallback=|| view! { <Loading height="h-64"/> }>
             {move || prefs.get().map(|r| match r {
                 Ok(p) => {
@@ -314,24 +315,24 @@ pub fn ProfilePage() -> impl IntoView {
                                 </select>
                             </div>
                             <div class="flex flex-col gap-1">
-                                <label for="timezone" class="font-medium">{t(Msg::TimeZone)}</label>
+                                <label for="timezone" class="font-medium">{t(T::TimeZone)}</label>
                                 <select id="timezone" name="timezone" class="input">
                                     {TIMEZONES.into_iter().map(|z| view! { <option value=z selected=tz == z>{z}</option> }).collect_view()}
                                 </select>
                             </div>
                             <fieldset class="flex flex-col gap-2">
-                                <legend class="font-medium">{t(Msg::Theme)}</legend>
-                                <label class="flex items-center gap-2 min-h-12"><input type="radio" name="theme_preference" value="light" checked=theme == "light"/>{t(Msg::Light)}</label>
-                                <label class="flex items-center gap-2 min-h-12"><input type="radio" name="theme_preference" value="dark" checked=theme == "dark"/>{t(Msg::Dark)}</label>
+                                <legend class="font-medium">{t(T::Theme)}</legend>
+                                <label class="flex items-center gap-2 min-h-12"><input type="radio" name="theme_preference" value="light" checked=theme == "light"/>{t(T::Light)}</label>
+                                <label class="flex items-center gap-2 min-h-12"><input type="radio" name="theme_preference" value="dark" checked=theme == "dark"/>{t(T::Dark)}</label>
                             </fieldset>
                             <fieldset class="flex flex-col gap-2">
-                                <legend class="font-medium">{t(Msg::Notifications)}</legend>
+                                <legend class="font-medium">{t(T::Notifications)}</legend>
                                 <label class="flex items-center gap-2 min-h-12"><input type="checkbox" name="email" checked=email/>"Email"</label>
                                 <label class="flex items-center gap-2 min-h-12"><input type="checkbox" name="sms" checked=sms/>"SMS"</label>
-                                <label class="flex items-center gap-2 min-h-12"><input type="checkbox" name="push" checked=push/>{t(Msg::Push)}</label>
+                                <label class="flex items-center gap-2 min-h-12"><input type="checkbox" name="push" checked=push/>{t(T::Push)}</label>
                                 <label class="flex items-center gap-2 min-h-12"><input type="checkbox" name="whatsapp" checked=whatsapp/>"WhatsApp"</label>
                             </fieldset>
-                            <button type="submit" class="btn btn-primary self-start">{t(Msg::Save)}</button>
+                            <button type="submit" class="btn btn-primary self-start">{t(T::Save)}</button>
                         </form>
                     }.into_any()
                 }

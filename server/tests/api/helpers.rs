@@ -119,6 +119,7 @@ impl TestApp {
         let meta = app::auth::server::guard::RequestMeta {
             ip: "10.9.8.7".into(),
             user_agent: None,
+            lang: app::i18n::Lang::En,
         };
         let login = service::start_session(
             &self.state,

@@ -11,6 +11,7 @@ mod cookie_flow;
 mod docs;
 mod errors;
 mod health;
+mod language;
 mod matrix;
 mod otp;
 mod owner_rule;

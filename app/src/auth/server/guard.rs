@@ -19,6 +19,8 @@ use uuid::Uuid;
 pub struct RequestMeta {
     pub ip: String,
     pub user_agent: Option<String>,
+    /// The language messages go out in (field errors above all).
+    pub lang: crate::i18n::Lang,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

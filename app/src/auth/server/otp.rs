@@ -3,6 +3,7 @@
 //! and 20 an hour per IP. Codes are stored as an HMAC, never logged, and the answer
 //! to "send" is the same whether or not the phone has an account.
 
+use crate::access::UserStatus;
 use crate::audit::{self, Entry, Event};
 use crate::auth::server::{
     guard::RequestMeta,
@@ -11,9 +12,11 @@ use crate::auth::server::{
     service::{self, Client, NewLogin},
     sms,
 };
+use crate::auth::text::T;
 use crate::auth::types::*;
-use crate::credentials::normalize_phone;
+use crate::credentials::{normalize_phone, text::T as Rule};
 use crate::error::{AppError, AppResult};
+use crate::i18n::{Lang, Text};
 use crate::state::AppState;
 use hmac::{Hmac, Mac};
 use rand::Rng;
@@ -61,17 +64,16 @@ fn unhex(s: &str) -> Option<Vec<u8>> {
         .flatten()
 }
 
-fn parse_phone(input: &str) -> AppResult<String> {
-    normalize_phone(input).ok_or_else(|| {
-        AppError::invalid_field("phone_number", "Please enter a valid 10-digit phone number")
-    })
+fn parse_phone(input: &str, lang: Lang) -> AppResult<String> {
+    normalize_phone(input)
+        .ok_or_else(|| AppError::invalid(lang, "phone_number", Rule::PhoneInvalid))
 }
 
 /// # Errors
 /// `Invalid` for a bad number; `RateLimited` (with `retry_after`) inside the 30 s
 /// cooldown, past 5 sends an hour for the phone, or past 20 an hour for the IP.
 pub async fn send(state: &AppState, meta: &RequestMeta, phone_input: &str) -> AppResult<OtpSent> {
-    let phone = parse_phone(phone_input)?;
+    let phone = parse_phone(phone_input, meta.lang)?;
     // A refused send commits nothing, yet must be recorded: `record_failure`.
     let audit_fail = |error: &'static str| Entry::failed(Event::OtpSent, error);
     if state.auth.rate_limiting {
@@ -140,8 +142,9 @@ pub async fn send(state: &AppState, meta: &RequestMeta, phone_input: &str) -> Ap
     })
 }
 
-fn bad_otp() -> AppError {
-    AppError::Unauthenticated("Invalid or expired OTP".into())
+/// The same answer for every bad code (wrong, expired, used, exhausted).
+fn bad_otp(lang: Lang) -> AppError {
+    AppError::Unauthenticated(T::OtpRefused.text(lang).into())
 }
 
 /// Checks a code and signs in, creating a policyholder for an unknown phone.
@@ -156,10 +159,10 @@ pub async fn verify(
     code: &str,
     client: Client,
 ) -> AppResult<NewLogin> {
-    let phone = parse_phone(phone_input)?;
+    let phone = parse_phone(phone_input, meta.lang)?;
     let code = code.trim();
     if code.len() != OTP_LENGTH || !code.chars().all(|c| c.is_ascii_digit()) {
-        return Err(AppError::invalid_field("otp", "Enter the 6-digit code."));
+        return Err(AppError::invalid(meta.lang, "otp", T::OtpShape));
     }
     if state.auth.rate_limiting {
         limits::hit(
@@ -198,11 +201,11 @@ pub async fn verify(
             .details(serde_json::json!({"attempts": attempts}));
         audit::record(&mut tx, meta, e).await?;
         tx.commit().await?;
-        return Err(bad_otp());
+        return Err(bad_otp(meta.lang));
     }
     repo::spend_otp(&mut tx, &phone).await?;
     let user_id = match repo::find_user_by_phone(&mut tx, &phone).await? {
-        Some((id, status)) if status == "active" => id,
+        Some((id, UserStatus::Active)) => id,
         Some(_) => {
             // The code is spent either way; the account just may not sign in.
             let e = Entry::failed(Event::OtpVerification, "Account not active").phone(&phone);

@@ -4,6 +4,7 @@
 //! codes and their send counters. All re-exported here.
 
 use crate::access::Role;
+use crate::access::UserStatus;
 use crate::auth::types::{AuthUser, LoginIdentifier};
 use chrono::{DateTime, Utc};
 use sqlx::{FromRow, PgConnection};
@@ -21,7 +22,7 @@ pub use sessions::*;
 pub struct CredentialRow {
     pub user_id: Uuid,
     pub password_hash: String,
-    pub status: String,
+    pub status: UserStatus,
 }
 
 pub async fn find_credentials(
@@ -50,7 +51,7 @@ pub async fn find_credentials(
 pub async fn find_user_by_phone(
     conn: &mut PgConnection,
     phone: &str,
-) -> Result<Option<(Uuid, String)>, sqlx::Error> {
+) -> Result<Option<(Uuid, UserStatus)>, sqlx::Error> {
     sqlx::query_as("SELECT user_id, status FROM users WHERE phone_number = $1")
         .bind(phone)
         .fetch_optional(conn)

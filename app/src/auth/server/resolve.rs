@@ -2,6 +2,7 @@
 //! loads the session and user from Postgres, and stores a `Caller` and the
 //! `RequestMeta` in the request. It never rejects: the guard decides (STYLE §4.6).
 
+use crate::access::UserStatus;
 use crate::auth::server::{
     guard::{Caller, CurrentUser, RequestMeta, Via},
     jwt::TokenType,
@@ -66,7 +67,7 @@ async fn principal(
     let Some(row) = repo::live_principal(&mut conn, session_id).await? else {
         return Ok(None);
     };
-    if row.status != "active" {
+    if row.status != UserStatus::Active {
         return Ok(Some(Caller::Rejected(AppError::Forbidden(
             "User account is not active".into(),
         ))));
@@ -115,6 +116,12 @@ pub async fn resolve_caller(
             .get(header::USER_AGENT)
             .and_then(|v| v.to_str().ok())
             .map(|ua| ua.chars().take(300).collect()),
+        lang: crate::i18n::Lang::of_request(
+            headers.get(header::COOKIE).and_then(|v| v.to_str().ok()),
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        ),
     };
 
     let caller = if let Some(token) = bearer(headers) {

@@ -6,15 +6,18 @@
 //! `service/sessions.rs` manages sessions and the password. All re-exported here.
 
 use crate::access::PermissionSet;
+use crate::access::UserStatus;
 use crate::audit::{self, Entry, Event};
 use crate::auth::server::{
     guard::RequestMeta,
     limits::{self, Limit},
     repo,
 };
+use crate::auth::text::T;
 use crate::auth::types::*;
 use crate::credentials::argon2id;
 use crate::error::{AppError, AppResult};
+use crate::i18n::{Lang, Text};
 use crate::state::AppState;
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -51,8 +54,9 @@ pub struct NewLogin {
     pub refresh_jti: Uuid,
 }
 
-fn invalid_credentials() -> AppError {
-    AppError::Unauthenticated("Invalid credentials".into())
+/// The same answer whether or not the account exists.
+fn invalid_credentials(lang: Lang) -> AppError {
+    AppError::Unauthenticated(T::CredentialsRefused.text(lang).into())
 }
 
 /// A hash of a random, discarded password: verified against when the user does not
@@ -87,7 +91,7 @@ pub async fn login(
     request: &LoginRequest,
     client: Client,
 ) -> AppResult<NewLogin> {
-    let (identifier, given_password) = request.parse()?;
+    let (identifier, given_password) = request.parse(meta.lang)?;
     let method = identifier.method();
     let key = identifier.key();
     // Failed sign-ins commit nothing, yet must be recorded: `record_failure`.
@@ -117,7 +121,7 @@ pub async fn login(
         repo::find_credentials(&mut conn, &identifier).await?
     };
     let (stored_hash, user) = match &row {
-        Some(r) => (r.password_hash.clone(), Some((r.user_id, r.status.clone()))),
+        Some(r) => (r.password_hash.clone(), Some((r.user_id, r.status))),
         None => (unusable_password_hash().await?, None),
     };
     let matches = argon2id::verify(given_password, stored_hash).await?;
@@ -129,9 +133,9 @@ pub async fn login(
             "User not found"
         };
         audit::record_failure(&state.pool, meta, fail_event(reason)).await;
-        return Err(invalid_credentials());
+        return Err(invalid_credentials(meta.lang));
     };
-    if status != "active" {
+    if status != UserStatus::Active {
         audit::record_failure(
             &state.pool,
             meta,

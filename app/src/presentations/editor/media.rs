@@ -53,36 +53,36 @@ pub(super) fn MediaPicker() -> impl IntoView {
     };
     view! {
         <div class="flex flex-col gap-2" data-testid="media-picker">
-            <span class="font-medium">{tr(T::Media)}</span>
+            <span class="font-medium">{t(T::Media)}</span>
             {move || preview().map(|(src, kind)| if kind == SlideType::Video {
                 view! { <video src=src muted=true preload="metadata" class="h-28 w-48 rounded-btn object-cover bg-black"></video> }.into_any()
             } else {
                 view! { <img src=src alt="" width="192" height="108" class="h-28 w-48 rounded-btn object-cover" data-testid="media-preview"/> }.into_any()
             })}
             <label class="btn btn-secondary min-h-11 w-fit cursor-pointer">
-                {tr(T::UploadFile)}
+                {t(T::UploadFile)}
                 <input type="file" class="sr-only" data-testid="upload-input"
                     accept="image/jpeg,image/png,image/webp,image/gif,video/mp4,video/webm,video/quicktime"
                     on:change=on_file/>
             </label>
-            <p class="text-sm text-muted">{tr(T::UploadLimits)}</p>
+            <p class="text-sm text-muted">{t(T::UploadLimits)}</p>
             {move || match state.get() {
                 UploadState::Idle => ().into_any(),
                 UploadState::Sending { percent } => view! {
                     <div class="flex items-center gap-2" data-testid="upload-progress">
-                        <progress class="w-full" max="100" value=percent aria-label=tr(T::Uploading)></progress>
+                        <progress class="w-full" max="100" value=percent aria-label=t(T::Uploading)></progress>
                         <span class="text-sm tabular-nums">{format!("{percent}%")}</span>
                     </div>
                 }.into_any(),
-                UploadState::Done => view! { <p class="text-sm text-ok" role="status">{tr(T::Uploaded)}</p> }.into_any(),
+                UploadState::Done => view! { <p class="text-sm text-ok" role="status">{t(T::Uploaded)}</p> }.into_any(),
                 UploadState::Failed(message) => view! { <p class="text-sm text-danger" role="alert" data-testid="upload-error">{message}</p> }.into_any(),
             }}
             <p class="text-danger text-sm" data-field="media_url">{move || errors().join(" ")}</p>
             <details>
-                <summary class="cursor-pointer font-medium min-h-10 flex items-center">{tr(T::MediaLibrary)}</summary>
+                <summary class="cursor-pointer font-medium min-h-10 flex items-center">{t(T::MediaLibrary)}</summary>
                 <Transition fallback=|| view! { <Loading height="h-24"/> }>
                     {move || library.get().map(|r| match r {
-                        Ok(list) if list.media.is_empty() => view! { <p class="text-muted text-sm">{tr(T::LibraryEmpty)}</p> }.into_any(),
+                        Ok(list) if list.media.is_empty() => view! { <p class="text-muted text-sm">{t(T::LibraryEmpty)}</p> }.into_any(),
                         Ok(list) => view! {
                             <ul class="mt-2 grid grid-cols-3 gap-2">
                                 {list.media.into_iter().map(|m| {
@@ -91,7 +91,7 @@ pub(super) fn MediaPicker() -> impl IntoView {
                                     let thumb = m.thumbnail_url.clone().unwrap_or_else(|| m.media_url.clone());
                                     view! {
                                         <li class="relative">
-                                            <button type="button" class="block w-full" aria-label=format!("{} {}", tr(T::UseFile), m.file_name) on:click=move |_| use_media(&pick)>
+                                            <button type="button" class="block w-full" aria-label=format!("{} {}", t(T::UseFile), m.file_name) on:click=move |_| use_media(&pick)>
                                                 {if m.media_type == SlideType::Video {
                                                     view! { <span class="flex h-16 items-center justify-center rounded-btn bg-black text-white text-sm">"▶ "{m.file_name.clone()}</span> }.into_any()
                                                 } else {
@@ -99,9 +99,9 @@ pub(super) fn MediaPicker() -> impl IntoView {
                                                 }}
                                             </button>
                                             {(m.usage_count == 0).then(|| view! {
-                                                <button type="button" class="icon-btn absolute right-0 top-0 bg-surface text-danger" aria-label=format!("{} {}", tr(T::DeleteFile), m.file_name)
+                                                <button type="button" class="icon-btn absolute right-0 top-0 bg-surface text-danger" aria-label=format!("{} {}", t(T::DeleteFile), m.file_name)
                                                     on:click=move |_| {
-                                                        if window().confirm_with_message(tr(T::ConfirmDeleteFile)).unwrap_or(false) {
+                                                        if window().confirm_with_message(t(T::ConfirmDeleteFile)).unwrap_or(false) {
                                                             leptos::task::spawn_local(async move {
                                                                 if let Err(e) = editor_delete_media(id).await {
                                                                     toasts.push(ToastKind::Error, e.to_string());

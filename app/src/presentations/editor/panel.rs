@@ -22,7 +22,7 @@ fn SlideText(
     let described = format!("{id}-error");
     view! {
         <div class="flex flex-col gap-1">
-            <label for=id class="font-medium">{tr(label)}</label>
+            <label for=id class="font-medium">{t(label)}</label>
             {if multiline {
                 view! { <textarea id=id class="input py-2 min-h-20" maxlength=max.to_string() aria-invalid=invalid aria-describedby=described.clone() prop:value=value on:input=input></textarea> }.into_any()
             } else {
@@ -49,9 +49,9 @@ fn ColorField(
     let described = format!("{id}-error");
     view! {
         <div class="flex flex-col gap-1">
-            <label for=id class="font-medium">{tr(label)}</label>
+            <label for=id class="font-medium">{t(label)}</label>
             <div class="flex gap-2">
-                <input type="color" class="h-12 w-14 rounded-btn border-2 border-line" aria-label=format!("{} ({})", tr(label), tr(T::Picker))
+                <input type="color" class="h-12 w-14 rounded-btn border-2 border-line" aria-label=format!("{} ({})", t(label), t(T::Picker))
                     tabindex="-1"
                     prop:value=move || { let v = value(); if rules::is_color(&v) { v.to_lowercase() } else { "#000000".into() } }
                     on:input=move |ev| ed.edit(|s| set(s, event_target_value(&ev).to_uppercase()))/>
@@ -79,12 +79,12 @@ pub(super) fn SlidePanel() -> impl IntoView {
     view! {
         <section class="card flex flex-col gap-4" aria-labelledby="panel-heading" data-testid="slide-panel">
             <h2 id="panel-heading" class="text-lg font-semibold">
-                {move || format!("{} {}", tr(T::Slide), ed.selected.get() + 1)}
+                {move || format!("{} {}", t(T::Slide), ed.selected.get() + 1)}
             </h2>
-            {move || (count.get() == 0).then(|| view! { <p class="text-muted">{tr(T::NoSlidesYet)}</p> })}
+            {move || (count.get() == 0).then(|| view! { <p class="text-muted">{t(T::NoSlidesYet)}</p> })}
             <div class="flex flex-col gap-4" hidden=move || count.get() == 0>
                 <fieldset>
-                    <legend class="font-medium">{tr(T::SlideType)}</legend>
+                    <legend class="font-medium">{t(T::SlideType)}</legend>
                     <div class="mt-1 inline-flex rounded-btn border-2 border-brand overflow-hidden">
                         {[(SlideType::Text, T::TypeText), (SlideType::Image, T::TypeImage), (SlideType::Video, T::TypeVideo)].into_iter().map(|(k, label)| view! {
                             <label class=move || format!("px-4 min-h-11 flex items-center cursor-pointer font-semibold {}", if kind.get() == k { "bg-brand text-white" } else { "text-brand" })>
@@ -94,7 +94,7 @@ pub(super) fn SlidePanel() -> impl IntoView {
                                         s.slide_type = k;
                                         if k == SlideType::Text { s.media_url = None; s.media_id = None; s.media_type = None; s.thumbnail_url = None; }
                                     })/>
-                                {tr(label)}
+                                {t(label)}
                             </label>
                         }).collect_view()}
                     </div>
@@ -104,7 +104,7 @@ pub(super) fn SlidePanel() -> impl IntoView {
                 <SlideText id="slide-subtitle" label=T::Subtitle field="subtitle" max=rules::SUBTITLE_MAX get=|s| s.subtitle.clone() set=|s, v| s.subtitle = Some(v)/>
                 <SlideText id="slide-description" label=T::Description field="description" max=rules::SLIDE_DESCRIPTION_MAX multiline=true get=|s| s.description.clone() set=|s, v| s.description = Some(v)/>
                 <fieldset>
-                    <legend class="font-medium">{tr(T::Layout)}</legend>
+                    <legend class="font-medium">{t(T::Layout)}</legend>
                     <div class="mt-1 flex flex-wrap gap-2">
                         {Layout::ALL.iter().map(|l| {
                             let l = *l;
@@ -125,20 +125,20 @@ pub(super) fn SlidePanel() -> impl IntoView {
                 </div>
                 <div class="grid gap-3 sm:grid-cols-2">
                     <div class="flex flex-col gap-1">
-                        <label for="slide-duration" class="font-medium">{move || format!("{}: {} s", tr(T::Duration), ed.slide(|s| s.duration))}</label>
+                        <label for="slide-duration" class="font-medium">{move || format!("{}: {} s", t(T::Duration), ed.slide(|s| s.duration))}</label>
                         <input id="slide-duration" type="range" min=MIN_DURATION max=MAX_DURATION step="1"
                             prop:value=move || ed.slide(|s| s.duration).to_string()
                             on:input=move |ev| ed.edit(|s| s.duration = event_target_value(&ev).parse().unwrap_or(DEFAULT_DURATION))/>
                     </div>
                     <div class="flex flex-col gap-1">
-                        <label for="slide-opacity" class="font-medium">{move || format!("{}: {:.2}", tr(T::OverlayOpacity), ed.slide(|s| s.overlay_opacity))}</label>
+                        <label for="slide-opacity" class="font-medium">{move || format!("{}: {:.2}", t(T::OverlayOpacity), ed.slide(|s| s.overlay_opacity))}</label>
                         <input id="slide-opacity" type="range" min="0" max="1" step="0.05"
                             prop:value=move || ed.slide(|s| s.overlay_opacity).to_string()
                             on:input=move |ev| ed.edit(|s| s.overlay_opacity = event_target_value(&ev).parse().unwrap_or(DEFAULT_OPACITY))/>
                     </div>
                 </div>
                 <div class="flex flex-col gap-1">
-                    <label for="slide-transition" class="font-medium">{tr(T::TransitionLabel)}</label>
+                    <label for="slide-transition" class="font-medium">{t(T::TransitionLabel)}</label>
                     <select id="slide-transition" class="input"
                         on:change=move |ev| ed.edit(|s| s.transition_effect = Transition::parse(&event_target_value(&ev)).unwrap_or_default())>
                         {Transition::ALL.iter().map(|t| {
@@ -148,38 +148,38 @@ pub(super) fn SlidePanel() -> impl IntoView {
                     </select>
                 </div>
                 <fieldset class="flex flex-col gap-3 rounded-btn border border-line p-3">
-                    <legend class="font-medium px-1">{tr(T::CallToAction)}</legend>
+                    <legend class="font-medium px-1">{t(T::CallToAction)}</legend>
                     <label class="flex items-center gap-2 min-h-11">
                         <input type="checkbox" class="h-5 w-5" prop:checked=move || cta_on.get()
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
                                 ed.edit(|s| {
                                     let cta = s.cta_button.get_or_insert_with(|| CtaButton {
-                                        text: tr(T::TalkToMe).into(), action: "/contact".into(),
+                                        text: t(T::TalkToMe).into(), action: "/contact".into(),
                                         background_color: Some("#C62828".into()), text_color: Some("#FFFFFF".into()), ..Default::default()
                                     });
                                     cta.enabled = Some(on);
                                 });
                             }/>
-                        {tr(T::ShowButton)}
+                        {t(T::ShowButton)}
                     </label>
                     {move || cta_on.get().then(|| view! {
                         <CtaFields/>
                     })}
                 </fieldset>
                 <details>
-                    <summary class="cursor-pointer font-medium min-h-10 flex items-center">{tr(T::SlideSchedule)}</summary>
+                    <summary class="cursor-pointer font-medium min-h-10 flex items-center">{t(T::SlideSchedule)}</summary>
                     <div class="mt-2 grid gap-2 sm:grid-cols-2">
                         <SlideWhen id="slide-from" label=T::ShowFrom field="active_from" get=|s| s.active_from.clone() set=|s, v| s.active_from = v/>
                         <SlideWhen id="slide-until" label=T::ShowUntil field="active_until" get=|s| s.active_until.clone() set=|s, v| s.active_until = v/>
                     </div>
                 </details>
                 <fieldset class="flex flex-col gap-2 rounded-btn border border-line p-3">
-                    <legend class="font-medium px-1">{tr(T::Branding)}</legend>
+                    <legend class="font-medium px-1">{t(T::Branding)}</legend>
                     <label class="flex items-center gap-2 min-h-11">
                         <input type="checkbox" class="h-5 w-5" prop:checked=move || ed.slide(|s| s.agent_branding.as_ref().is_some_and(|b| b.show_contact))
                             on:change=move |ev| { let on = event_target_checked(&ev); ed.edit(|s| s.agent_branding.get_or_insert_with(Default::default).show_contact = on) }/>
-                        {tr(T::ShowContact)}
+                        {t(T::ShowContact)}
                     </label>
                     <SlideText id="slide-contact-text" label=T::ContactText field="contact_text" max=rules::CONTACT_TEXT_MAX
                         get=|s| s.agent_branding.as_ref().and_then(|b| b.contact_text.clone())
@@ -203,7 +203,7 @@ fn SlideWhen(
     let errors = move || ed.errors(field);
     view! {
         <div class="flex flex-col gap-1">
-            <label for=id class="font-medium text-sm">{tr(label)}</label>
+            <label for=id class="font-medium text-sm">{t(label)}</label>
             <input id=id type="datetime-local" class="input"
                 prop:value=move || ed.slide(|s| get(s).unwrap_or_default())
                 on:input=move |ev| {

@@ -43,7 +43,7 @@ pub(super) fn SlideList() -> impl IntoView {
             ed.selected.set(to);
         }
         ed.announce
-            .set(format!("{} {} → {}", tr(T::SlideMoved), from + 1, to + 1));
+            .set(format!("{} {} → {}", t(T::SlideMoved), from + 1, to + 1));
         if let Some(id) = focus_id {
             focus(&id);
         }
@@ -68,26 +68,26 @@ pub(super) fn SlideList() -> impl IntoView {
         }
         ed.change(|d| {
             d.slides
-                .push(Slide::new_text(tr(T::NewSlide), tr(T::SlideContent)));
+                .push(Slide::new_text(t(T::NewSlide), t(T::SlideContent)));
             rules::renumber(&mut d.slides);
         });
         ed.selected.set(count.get_untracked() - 1);
-        ed.announce.set(tr(T::SlideAdded).to_owned());
+        ed.announce.set(t(T::SlideAdded).to_owned());
     };
 
     view! {
         <section class="card" aria-labelledby="slides-heading">
             <div class="flex items-center justify-between gap-2">
-                <h2 id="slides-heading" class="text-lg font-semibold">{tr(T::Slides)}" "<span class="text-muted text-base">{move || format!("({}/{MAX_SLIDES})", count.get())}</span></h2>
+                <h2 id="slides-heading" class="text-lg font-semibold">{t(T::Slides)}" "<span class="text-muted text-base">{move || format!("({}/{MAX_SLIDES})", count.get())}</span></h2>
                 <button type="button" class="btn btn-primary min-h-10" data-testid="add-slide" on:click=add disabled=move || { count.get() >= MAX_SLIDES }>
-                    {tr(T::AddSlide)}
+                    {t(T::AddSlide)}
                 </button>
             </div>
-            <p class="text-sm text-muted mt-1">{tr(T::ReorderHint)}</p>
+            <p class="text-sm text-muted mt-1">{t(T::ReorderHint)}</p>
             <ol node_ref=list class="mt-3 flex flex-col gap-2" data-testid="slide-list">
                 {move || (0..count.get()).map(|i| {
                     let summary = move || ed.draft.with(|d| d.slides.get(i).map(|s| {
-                        let title = s.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| tr(T::UntitledSlide).to_owned());
+                        let title = s.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| t(T::UntitledSlide).to_owned());
                         (title, format!("{} • {} • {}s", s.slide_type, s.layout, s.duration))
                     }).unwrap_or_default());
                     let last = i + 1 == count.get_untracked();
@@ -96,7 +96,7 @@ pub(super) fn SlideList() -> impl IntoView {
                             class=move || format!("flex flex-wrap items-center gap-2 rounded-btn border-2 p-2 {} {}",
                                 if ed.selected.get() == i { "border-brand bg-brand/5" } else { "border-line" },
                                 if target.get() == Some(i) && dragging.get().is_some_and(|d| d != i) { "ring-2 ring-accent" } else { "" })>
-                            <div class="drag-handle" aria-hidden="true" data-testid="drag-handle" title=tr(T::DragToReorder)
+                            <div class="drag-handle" aria-hidden="true" data-testid="drag-handle" title=t(T::DragToReorder)
                                 on:pointerdown=move |ev| {
                                     ev.prevent_default();
                                     if let Some(el) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()) {
@@ -129,12 +129,12 @@ pub(super) fn SlideList() -> impl IntoView {
                             // On a narrow phone the four actions wrap under the title.
                             <div class="ml-auto flex gap-1">
                             <button type="button" class="icon-btn" id=format!("slide-up-{i}") disabled={ i == 0 }
-                                aria-label=format!("{} {} {}", tr(T::MoveSlide), i + 1, tr(T::Up))
+                                aria-label=format!("{} {} {}", t(T::MoveSlide), i + 1, t(T::Up))
                                 on:click=move |_| move_slide(i, i.saturating_sub(1), Some(focus_after(i.saturating_sub(1), count.get_untracked(), true)))>"↑"</button>
                             <button type="button" class="icon-btn" id=format!("slide-down-{i}") disabled=last
-                                aria-label=format!("{} {} {}", tr(T::MoveSlide), i + 1, tr(T::Down))
+                                aria-label=format!("{} {} {}", t(T::MoveSlide), i + 1, t(T::Down))
                                 on:click=move |_| move_slide(i, i + 1, Some(focus_after(i + 1, count.get_untracked(), false)))>"↓"</button>
-                            <button type="button" class="icon-btn" aria-label=format!("{} {}", tr(T::DuplicateSlide), i + 1)
+                            <button type="button" class="icon-btn" aria-label=format!("{} {}", t(T::DuplicateSlide), i + 1)
                                 disabled=move || { count.get() >= MAX_SLIDES }
                                 on:click=move |_| {
                                     ed.change(|d| {
@@ -151,16 +151,16 @@ pub(super) fn SlideList() -> impl IntoView {
                                     <rect x="8" y="8" width="12" height="12" rx="2"/><path d="M4 16V6a2 2 0 0 1 2-2h10"/>
                                 </svg>
                             </button>
-                            <button type="button" class="icon-btn text-danger" aria-label=format!("{} {}", tr(T::DeleteSlide), i + 1)
+                            <button type="button" class="icon-btn text-danger" aria-label=format!("{} {}", t(T::DeleteSlide), i + 1)
                                 on:click=move |_| {
-                                    if window().confirm_with_message(tr(T::ConfirmDeleteSlide)).unwrap_or(false) {
+                                    if window().confirm_with_message(t(T::ConfirmDeleteSlide)).unwrap_or(false) {
                                         ed.change(|d| {
                                             d.slides.remove(i);
                                             rules::renumber(&mut d.slides);
                                         });
                                         let n = count.get_untracked();
                                         ed.selected.update(|s| *s = (*s).min(n.saturating_sub(1)));
-                                        ed.announce.set(tr(T::SlideDeleted).to_owned());
+                                        ed.announce.set(t(T::SlideDeleted).to_owned());
                                     }
                                 }>"✕"</button>
                             </div>
@@ -168,7 +168,7 @@ pub(super) fn SlideList() -> impl IntoView {
                     }
                 }).collect_view()}
             </ol>
-            {move || (count.get() == 0).then(|| view! { <p class="mt-3 text-muted">{tr(T::NoSlidesYet)}</p> })}
+            {move || (count.get() == 0).then(|| view! { <p class="mt-3 text-muted">{t(T::NoSlidesYet)}</p> })}
         </section>
     }
 }

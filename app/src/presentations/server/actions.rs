@@ -7,7 +7,7 @@ use super::service::{
     audit_write, authorize, create, get, header, load, presentation_not_found, target_agent, Act,
 };
 use crate::audit::Event;
-use crate::auth::server::guard::{Ctx, CurrentUser};
+use crate::auth::server::guard::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::presentations::rules;
 use crate::presentations::types::*;
@@ -18,13 +18,13 @@ use uuid::Uuid;
 /// for `act`, then locked), and the presentation row, locked too.
 async fn locked(
     tx: &mut PgConnection,
-    caller: &CurrentUser,
+    ctx: &Ctx,
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
     act: Act,
 ) -> AppResult<(AgentRow, PresentationRow)> {
-    let agent = target_agent(tx, caller, agent_id).await?;
-    authorize(caller, &agent, act)?;
+    let agent = target_agent(tx, ctx, agent_id).await?;
+    authorize(&ctx.caller, &agent, act)?;
     repo::lock_agent(tx, agent.agent_id).await?;
     let row = repo::get(tx, agent.agent_id, presentation_id, true)
         .await?
@@ -38,9 +38,9 @@ pub async fn activate(
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
 ) -> AppResult<Presentation> {
-    let Ctx { state, caller, .. } = ctx;
+    let Ctx { state, .. } = ctx;
     let mut tx = state.pool.begin().await?;
-    let (agent, row) = locked(&mut tx, caller, agent_id, presentation_id, Act::Publish).await?;
+    let (agent, row) = locked(&mut tx, ctx, agent_id, presentation_id, Act::Publish).await?;
     if row.status != Status::Published {
         return Err(AppError::Conflict(
             "Only published presentations can be active".into(),
@@ -76,7 +76,7 @@ pub async fn remove(
 ) -> AppResult<Removed> {
     let Ctx { state, caller, .. } = ctx;
     let mut tx = state.pool.begin().await?;
-    let (agent, row) = locked(&mut tx, caller, agent_id, presentation_id, Act::Update).await?;
+    let (agent, row) = locked(&mut tx, ctx, agent_id, presentation_id, Act::Update).await?;
     // Taking a live deck off the home page changes live content: the publish right.
     if row.is_active || row.status == Status::Published {
         authorize(caller, &agent, Act::Publish)?;
@@ -127,9 +127,9 @@ pub async fn restore(
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
 ) -> AppResult<Presentation> {
-    let Ctx { state, caller, .. } = ctx;
+    let Ctx { state, .. } = ctx;
     let mut tx = state.pool.begin().await?;
-    let (agent, row) = locked(&mut tx, caller, agent_id, presentation_id, Act::Update).await?;
+    let (agent, row) = locked(&mut tx, ctx, agent_id, presentation_id, Act::Update).await?;
     if row.status != Status::Archived {
         return Err(AppError::Conflict(
             "Only archived presentations can be restored".into(),

@@ -8,6 +8,8 @@ use super::service::{authorize, target_agent, Act};
 use crate::audit::{self, Entry, Event};
 use crate::auth::server::guard::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
+use crate::presentations::text::T;
 use crate::presentations::types::{Media, MediaList, SlideType};
 use crate::state::AppState;
 use bytes::Bytes;
@@ -50,21 +52,26 @@ fn megabytes(bytes: u64) -> u64 {
 pub async fn upload_agent(ctx: &Ctx, agent_id: Option<Uuid>) -> AppResult<AgentRow> {
     let Ctx { state, caller, .. } = ctx;
     if agent_id.is_none() && caller.agent_id.is_none() {
-        return Err(AppError::invalid_field(
+        return Err(AppError::invalid(
+            ctx.meta.lang,
             "agent_id",
-            "Agent ID required for media upload",
+            T::UploadNeedsAgent,
         ));
     }
     let mut conn = state.pool.acquire().await?;
-    let agent = target_agent(&mut conn, caller, agent_id).await?;
+    let agent = target_agent(&mut conn, ctx, agent_id).await?;
     authorize(caller, &agent, Act::Create)?;
     Ok(agent)
 }
 
 /// Checks the bytes against the limits; the answer a refused upload gets.
-pub fn check(limits: &media::MediaLimits, upload: &Upload) -> AppResult<media::Sniffed> {
+pub fn check(
+    limits: &media::MediaLimits,
+    upload: &Upload,
+    lang: Lang,
+) -> AppResult<media::Sniffed> {
     if upload.bytes.is_empty() {
-        return Err(AppError::invalid_field("file", "The file is empty."));
+        return Err(AppError::invalid(lang, "file", T::EmptyFile));
     }
     let sniffed = media::sniff(&upload.bytes).ok_or_else(|| {
         AppError::UnsupportedMediaType(
@@ -112,7 +119,7 @@ pub async fn upload(ctx: &Ctx, agent: &AgentRow, upload: Upload) -> AppResult<Me
         meta,
     } = ctx;
     let store = &state.media;
-    let sniffed = check(&store.limits, &upload)?;
+    let sniffed = check(&store.limits, &upload, ctx.meta.lang)?;
     let dimensions = if sniffed.kind == SlideType::Image {
         let bytes = upload.bytes.clone();
         let mime = sniffed.mime;
@@ -121,14 +128,12 @@ pub async fn upload(ctx: &Ctx, agent: &AgentRow, upload: Upload) -> AppResult<Me
         })
         .await?;
         Some(decoded.map_err(|problem| match problem {
-            media::ImageProblem::Corrupt => AppError::invalid_field(
-                "file",
-                "The image is damaged or incomplete. Try saving it again and re-uploading.",
-            ),
-            media::ImageProblem::TooManyPixels => AppError::invalid_field(
-                "file",
-                "The image is too large in pixels (over 40 megapixels). Resize it and try again.",
-            ),
+            media::ImageProblem::Corrupt => {
+                AppError::invalid(ctx.meta.lang, "file", T::ImageCorrupt)
+            }
+            media::ImageProblem::TooManyPixels => {
+                AppError::invalid(ctx.meta.lang, "file", T::ImageTooManyPixels)
+            }
         })?)
     } else {
         None
@@ -288,12 +293,18 @@ pub async fn list(
 ) -> AppResult<MediaList> {
     let Ctx { state, caller, .. } = ctx;
     let mut conn = state.pool.acquire().await?;
-    let agent = target_agent(&mut conn, caller, agent_id).await?;
+    let agent = target_agent(&mut conn, ctx, agent_id).await?;
     authorize(caller, &agent, Act::Read)?;
     let media_type = match media_type.filter(|t| !t.is_empty()) {
         Some("image") => Some("image"),
         Some("video") => Some("video"),
-        Some(_) => return Err(AppError::invalid_field("media_type", "image or video.")),
+        Some(_) => {
+            return Err(AppError::invalid(
+                ctx.meta.lang,
+                "media_type",
+                T::MediaTypeChoice,
+            ))
+        }
         None => None,
     };
     let (rows, total) = repo::media_list(

@@ -7,6 +7,7 @@ use crate::access::{Access, Permission::*};
 use crate::auth::server::guard::Ctx;
 use crate::catalog::{Api, Endpoint};
 use crate::error::{AppError, AppResult};
+use crate::presentations::text::T;
 use crate::presentations::types::*;
 use crate::rest::ApiQuery;
 use crate::state::AppState;
@@ -87,11 +88,10 @@ async fn upload(ctx: Ctx, request: axum::extract::Request) -> AppResult<Json<Med
         match field.name() {
             Some("agent_id") => {
                 let text = field.text().await.map_err(bad)?;
-                agent = Some(
-                    text.trim()
-                        .parse()
-                        .map_err(|_| AppError::invalid_field("agent_id", "Not an agent id."))?,
-                );
+                agent =
+                    Some(text.trim().parse().map_err(|_| {
+                        AppError::invalid(ctx.meta.lang, "agent_id", T::NotAnAgentId)
+                    })?);
             }
             Some("file") => {
                 let file_name = field.file_name().unwrap_or_default().to_owned();
@@ -115,7 +115,7 @@ async fn upload(ctx: Ctx, request: axum::extract::Request) -> AppResult<Json<Med
             _ => {}
         }
     }
-    let file = file.ok_or_else(|| AppError::invalid_field("file", "Choose a file to upload."))?;
+    let file = file.ok_or_else(|| AppError::invalid(ctx.meta.lang, "file", T::ChooseUpload))?;
     let agent = library::upload_agent(&ctx, agent).await?;
     Ok(Json(library::upload(&ctx, &agent, file).await?))
 }

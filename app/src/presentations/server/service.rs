@@ -13,6 +13,7 @@ use crate::access::Role;
 use crate::audit::{self, Entry, Event};
 use crate::auth::server::guard::{Ctx, CurrentUser};
 use crate::error::{AppError, AppResult};
+use crate::presentations::text::T;
 use crate::presentations::types::*;
 use crate::state::AppState;
 use sqlx::PgConnection;
@@ -99,15 +100,12 @@ pub async fn agent(conn: &mut PgConnection, id: Uuid) -> AppResult<AgentRow> {
 /// `None` means "my own": the caller's agent record.
 pub async fn target_agent(
     conn: &mut PgConnection,
-    caller: &CurrentUser,
+    ctx: &Ctx,
     id: Option<Uuid>,
 ) -> AppResult<AgentRow> {
-    match id.or(caller.agent_id) {
+    match id.or(ctx.caller.agent_id) {
         Some(id) => agent(conn, id).await,
-        None => Err(AppError::invalid_field(
-            "agent_id",
-            "Choose an agent: only agents have presentations of their own.",
-        )),
+        None => Err(AppError::invalid(ctx.meta.lang, "agent_id", T::AgentNeeded)),
     }
 }
 
@@ -169,12 +167,14 @@ pub async fn list(
 ) -> AppResult<PresentationPage> {
     let Ctx { state, caller, .. } = ctx;
     let mut conn = state.pool.acquire().await?;
-    let agent = target_agent(&mut conn, caller, agent_id).await?;
+    let agent = target_agent(&mut conn, ctx, agent_id).await?;
     authorize(caller, &agent, Act::Read)?;
     let status = match status.filter(|s| !s.is_empty()) {
         Some(s) => Some(
             Status::parse(s)
-                .ok_or_else(|| AppError::invalid_field("presentation_status", "Unknown status."))?
+                .ok_or_else(|| {
+                    AppError::invalid(ctx.meta.lang, "presentation_status", T::UnknownStatus)
+                })?
                 .as_str(),
         ),
         None => None,
@@ -198,7 +198,7 @@ pub async fn get(
 ) -> AppResult<Presentation> {
     let Ctx { state, caller, .. } = ctx;
     let mut conn = state.pool.acquire().await?;
-    let agent = target_agent(&mut conn, caller, agent_id).await?;
+    let agent = target_agent(&mut conn, ctx, agent_id).await?;
     authorize(caller, &agent, Act::Read)?;
     load(&mut conn, &agent, presentation_id).await
 }

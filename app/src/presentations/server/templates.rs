@@ -6,37 +6,33 @@ use super::service::{self, authorize, target_agent, Act};
 use crate::access::Permission;
 use crate::audit::{self, Entry, Event};
 use crate::auth::server::guard::Ctx;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Problems};
+use crate::i18n::Lang;
 use crate::presentations::rules;
+use crate::presentations::text::T;
 use crate::presentations::types::*;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
 /// The slides of a template follow the slide rules, with one allowance: text may
 /// hold placeholders, which are filled before any deck is validated again.
-fn validate(input: &TemplateInput) -> AppResult<()> {
+/// A new template must also name its category (an update may keep the old one).
+fn validate(input: &TemplateInput, is_new: bool, lang: Lang) -> AppResult<()> {
     let deck = PresentationInput {
         name: input.name.clone(),
         description: input.description.clone(),
         slides: input.slides.clone(),
         ..Default::default()
     };
-    let mut result = rules::validate(&deck);
-    if input.slides.is_empty() {
-        let mut fields = match result {
-            Err(AppError::Invalid { fields, .. }) => fields,
-            _ => Default::default(),
-        };
-        fields
-            .entry("slides".into())
-            .or_default()
-            .push("A template needs at least one slide.".into());
-        result = Err(AppError::Invalid {
-            detail: "Please fix the highlighted fields.".into(),
-            fields,
-        });
+    let mut problems = Problems::new(lang);
+    if is_new && input.category.is_none() {
+        problems.add("category", T::ChooseCategory);
     }
-    result
+    rules::check(&deck, &mut problems);
+    if input.slides.is_empty() {
+        problems.add("slides", T::TemplateNeedsSlide);
+    }
+    problems.into_result()
 }
 
 fn to_template(row: repo::TemplateRow) -> AppResult<Template> {
@@ -66,10 +62,7 @@ async fn audit_template(
 pub async fn create(ctx: &Ctx, input: &TemplateInput) -> AppResult<Template> {
     let Ctx { state, caller, .. } = ctx;
     caller.require(Permission::SystemAdmin)?;
-    if input.category.is_none() {
-        return Err(AppError::invalid_field("category", "Choose a category."));
-    }
-    validate(input)?;
+    validate(input, true, ctx.meta.lang)?;
     let mut tx = state.pool.begin().await?;
     let row = repo::insert_template(&mut tx, caller.tenant_id, caller.user_id, input).await?;
     let template = to_template(row)?;
@@ -81,7 +74,7 @@ pub async fn create(ctx: &Ctx, input: &TemplateInput) -> AppResult<Template> {
 pub async fn update(ctx: &Ctx, template_id: Uuid, input: &TemplateInput) -> AppResult<Template> {
     let Ctx { state, caller, .. } = ctx;
     caller.require(Permission::SystemAdmin)?;
-    validate(input)?;
+    validate(input, false, ctx.meta.lang)?;
     let mut tx = state.pool.begin().await?;
     let row = repo::update_template(&mut tx, template_id, input)
         .await?
@@ -114,7 +107,7 @@ pub async fn from_template(
     let Ctx { state, caller, .. } = ctx;
     let (template, agent) = {
         let mut conn = state.pool.acquire().await?;
-        let agent = target_agent(&mut conn, caller, agent_id).await?;
+        let agent = target_agent(&mut conn, ctx, agent_id).await?;
         authorize(caller, &agent, Act::Create)?;
         let template = repo::template(&mut conn, agent.tenant_id, request.template_id)
             .await?
@@ -165,7 +158,7 @@ pub async fn templates(
     let category = match category.filter(|c| !c.is_empty()) {
         Some(c) => Some(
             TemplateCategory::parse(c)
-                .ok_or_else(|| AppError::invalid_field("category", "Unknown category."))?
+                .ok_or_else(|| AppError::invalid(ctx.meta.lang, "category", T::UnknownCategory))?
                 .as_str(),
         ),
         None => None,

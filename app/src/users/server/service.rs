@@ -13,7 +13,9 @@ use crate::auth::server::{
 };
 use crate::credentials::argon2id;
 use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
 use crate::users::server::repo;
+use crate::users::text::T;
 use crate::users::types::*;
 use uuid::Uuid;
 
@@ -125,30 +127,21 @@ pub async fn get(ctx: &Ctx, user_id: Uuid) -> AppResult<UserDetail> {
 }
 
 /// Maps the constraints on email and phone to field errors (never string matching).
-fn conflict(err: sqlx::Error) -> AppError {
-    if let sqlx::Error::Database(db) = &err {
-        let field = match db.constraint() {
-            Some("users_email_key" | "users_email_lower_key") => {
-                Some(("email", "This email is already registered."))
-            }
-            Some("users_phone_number_key") => {
-                Some(("phone_number", "This phone number is already registered."))
-            }
-            Some("users_identifier_present") => {
-                Some(("email", "Keep at least a phone number or an email."))
-            }
-            _ => None,
-        };
-        if let Some((field, message)) = field {
-            let mut fields = crate::error::FieldErrors::new();
-            fields.insert(field.into(), vec![message.into()]);
-            return AppError::Invalid {
-                detail: message.into(),
-                fields,
+fn conflict(lang: Lang) -> impl Fn(sqlx::Error) -> AppError {
+    move |err| {
+        if let sqlx::Error::Database(db) = &err {
+            let field = match db.constraint() {
+                Some("users_email_key" | "users_email_lower_key") => Some(("email", T::EmailTaken)),
+                Some("users_phone_number_key") => Some(("phone_number", T::PhoneTaken)),
+                Some("users_identifier_present") => Some(("email", T::KeepAnIdentifier)),
+                _ => None,
             };
+            if let Some((field, msg)) = field {
+                return AppError::invalid(lang, field, msg);
+            }
         }
+        AppError::from(err)
     }
-    AppError::from(err)
 }
 
 /// # Errors
@@ -156,7 +149,7 @@ fn conflict(err: sqlx::Error) -> AppError {
 /// the caller's own.
 pub async fn create(ctx: &Ctx, form: &NewUserForm) -> AppResult<UserResponse> {
     let Ctx { state, caller, .. } = ctx;
-    let new = form.validate()?;
+    let new = form.validate(ctx.meta.lang)?;
     may_grant(caller, new.role)?;
     // Without a password the account signs in by OTP only: store an unusable hash.
     let hash = argon2id::hash(
@@ -168,7 +161,7 @@ pub async fn create(ctx: &Ctx, form: &NewUserForm) -> AppResult<UserResponse> {
     let mut tx = state.pool.begin().await?;
     let id = repo::insert(&mut tx, caller.tenant_id, &new, &hash, caller.user_id)
         .await
-        .map_err(conflict)?;
+        .map_err(conflict(ctx.meta.lang))?;
     let user = repo::get(&mut tx, None, id).await?.ok_or_else(not_found)?;
     audit_user(
         &mut tx,
@@ -191,7 +184,7 @@ pub async fn update(ctx: &Ctx, user_id: Uuid, patch: &UserPatch) -> AppResult<Us
         Permission::UsersUpdate,
         "Insufficient permissions to update this user",
     )?;
-    patch.validate()?;
+    patch.validate(ctx.meta.lang)?;
     let admin = caller.can(Permission::UsersUpdate);
     let mut patch = patch.clone();
     // Stored as +91XXXXXXXXXX; validation has refused any other non-empty number.
@@ -214,7 +207,7 @@ pub async fn update(ctx: &Ctx, user_id: Uuid, patch: &UserPatch) -> AppResult<Us
     may_manage(&mut tx, caller, user_id).await?;
     repo::update(&mut tx, user_id, &patch, caller.user_id)
         .await
-        .map_err(conflict)?;
+        .map_err(conflict(ctx.meta.lang))?;
     if patch.status.as_deref().is_some_and(|s| s != "active") {
         auth_repo::revoke_all_except(&mut tx, user_id, None, "account_status").await?;
     }

@@ -14,6 +14,7 @@ mod query;
 mod rbac;
 mod user;
 
+pub use crate::access::UserStatus;
 pub use csv::*;
 pub use preferences::*;
 pub use query::*;

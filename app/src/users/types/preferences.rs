@@ -1,6 +1,9 @@
 //! A user's preferences (language, theme, time zone, notification channels) and the
 //! choices the UI offers; the server accepts only those.
 
+use crate::error::{AppError, Problems};
+use crate::i18n::Lang;
+use crate::users::text::T;
 use serde::{Deserialize, Serialize};
 
 /// `GET/PUT /api/v1/users/{id}/preferences` (SPEC §5.3).
@@ -32,37 +35,20 @@ pub struct PreferencesPatch {
 }
 
 impl PreferencesPatch {
-    pub fn validate(&self) -> Result<(), crate::error::AppError> {
-        use crate::error::AppError;
-        if self
-            .language_preference
-            .as_deref()
-            .is_some_and(|l| !["en", "hi", "te"].contains(&l))
-        {
-            return Err(AppError::invalid_field(
-                "language_preference",
-                "Choose English, Hindi or Telugu.",
-            ));
+    /// Every problem with the patch, in `lang`.
+    pub fn validate(&self, lang: Lang) -> Result<(), AppError> {
+        let mut problems = Problems::new(lang);
+        let outside = |value: &Option<String>, allowed: &[&str]| {
+            value.as_deref().is_some_and(|v| !allowed.contains(&v))
+        };
+        if outside(&self.language_preference, &["en", "hi", "te"]) {
+            problems.add("language_preference", T::LanguageChoice);
         }
-        if self
-            .theme_preference
-            .as_deref()
-            .is_some_and(|t| !["light", "dark"].contains(&t))
-        {
-            return Err(AppError::invalid_field(
-                "theme_preference",
-                "Choose light or dark.",
-            ));
+        if outside(&self.theme_preference, &["light", "dark"]) {
+            problems.add("theme_preference", T::ThemeChoice);
         }
-        if self
-            .timezone
-            .as_deref()
-            .is_some_and(|tz| !is_iana_timezone(tz))
-        {
-            return Err(AppError::invalid_field(
-                "timezone",
-                "Choose a time zone such as Asia/Kolkata.",
-            ));
+        if outside(&self.timezone, &TIMEZONES) {
+            problems.add("timezone", T::TimezoneChoice);
         }
         if let Some(n) = &self.notification_preferences {
             let ok = n.as_object().is_some_and(|o| {
@@ -70,13 +56,10 @@ impl PreferencesPatch {
                     .all(|(k, v)| CHANNELS.contains(&k.as_str()) && v.is_boolean())
             });
             if !ok {
-                return Err(AppError::invalid_field(
-                    "notification_preferences",
-                    "Use true/false for email, sms, push and whatsapp.",
-                ));
+                problems.add("notification_preferences", T::NotificationChoice);
             }
         }
-        Ok(())
+        problems.into_result()
     }
 }
 
@@ -106,17 +89,17 @@ mod tests {
             timezone: Some("Mars/Base".into()),
             ..Default::default()
         };
-        assert!(bad.validate().is_err());
+        assert!(bad.validate(Lang::En).is_err());
         let bad = PreferencesPatch {
             notification_preferences: Some(serde_json::json!({"fax": true})),
             ..Default::default()
         };
-        assert!(bad.validate().is_err());
+        assert!(bad.validate(Lang::En).is_err());
         let ok = PreferencesPatch {
             language_preference: Some("hi".into()),
             notification_preferences: Some(serde_json::json!({"sms": false})),
             ..Default::default()
         };
-        assert!(ok.validate().is_ok());
+        assert!(ok.validate(Lang::En).is_ok());
     }
 }

@@ -1,8 +1,12 @@
 //! A user as the API answers it, and the two ways to change one: the new-user form
 //! (validated into a `NewUser`) and the partial `UserPatch`.
 
-use crate::access::Role;
-use crate::credentials::{is_valid_email, normalize_phone};
+use crate::access::{Role, UserStatus};
+use crate::credentials::text::T as Rule;
+use crate::credentials::{is_valid_email, normalize_phone, password::check_new_password};
+use crate::error::{AppError, Problems};
+use crate::i18n::Lang;
+use crate::users::text::T;
 use serde::{Deserialize, Serialize};
 
 /// SPEC §5.3 UserResponse.
@@ -22,17 +26,6 @@ pub struct UserResponse {
     pub last_login_at: Option<chrono::DateTime<chrono::Utc>>,
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub updated_at: chrono::DateTime<chrono::Utc>,
-}
-
-text_enum! {
-    /// The statuses an account can be in (SPEC §3.1).
-    pub enum UserStatus {
-        Active => "active",
-        Inactive => "inactive",
-        Suspended => "suspended",
-        PendingVerification => "pending_verification",
-        Deactivated => "deactivated",
-    }
 }
 
 /// `POST /api/v1/users`.
@@ -63,6 +56,14 @@ pub struct NewUser {
     pub password: Option<String>,
 }
 
+/// The longest first, last or display name, in characters.
+pub const NAME_MAX: usize = 100;
+
+/// The trimmed text of a field, if it is not blank.
+fn given(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
 fn clean(v: &Option<String>) -> Option<String> {
     v.as_deref()
         .map(str::trim)
@@ -71,66 +72,40 @@ fn clean(v: &Option<String>) -> Option<String> {
 }
 
 impl NewUserForm {
-    pub fn validate(&self) -> Result<NewUser, crate::error::AppError> {
-        let mut fields = crate::error::FieldErrors::new();
-        fn push(fields: &mut crate::error::FieldErrors, f: &str, m: &str) {
-            fields.entry(f.to_owned()).or_default().push(m.to_owned());
-        }
+    /// The user to create, or every problem with the form, in `lang`.
+    pub fn validate(&self, lang: Lang) -> Result<NewUser, AppError> {
+        let mut problems = Problems::new(lang);
         let phone_number = clean(&self.phone_number);
-        let phone_number = match phone_number {
-            Some(p) => match normalize_phone(&p) {
-                Some(p) => Some(p),
-                None => {
-                    push(
-                        &mut fields,
-                        "phone_number",
-                        "Please enter a valid 10-digit phone number",
-                    );
-                    None
-                }
-            },
-            None => None,
-        };
-        let email = clean(&self.email).map(|e| e.to_lowercase());
-        if email.as_deref().is_some_and(|e| !is_valid_email(e)) {
-            push(&mut fields, "email", "Enter a valid email address.");
+        let phone_given = phone_number.is_some();
+        let phone_number = phone_number.and_then(|p| normalize_phone(&p));
+        if phone_given && phone_number.is_none() {
+            problems.add("phone_number", Rule::PhoneInvalid);
         }
-        if phone_number.is_none()
-            && email.is_none()
-            && !fields.contains_key("phone_number")
-            && !fields.contains_key("email")
-        {
-            push(
-                &mut fields,
-                "phone_number",
-                "Give a phone number or an email.",
-            );
+        let email = clean(&self.email).map(|e| e.to_lowercase());
+        let email_bad = email.as_deref().is_some_and(|e| !is_valid_email(e));
+        if email_bad {
+            problems.add("email", Rule::EmailInvalid);
+        }
+        if !phone_given && email.is_none() {
+            problems.add("phone_number", T::PhoneOrEmailNeeded);
         }
         let first_name = clean(&self.first_name).unwrap_or_default();
-        if first_name.is_empty() || first_name.chars().count() > 100 {
-            push(
-                &mut fields,
-                "first_name",
-                "Enter a first name (up to 100 characters).",
-            );
+        if first_name.is_empty() || first_name.chars().count() > NAME_MAX {
+            problems.add_filled("first_name", T::FirstNameRule, &[("max", &NAME_MAX)]);
         }
         let last_name = clean(&self.last_name).unwrap_or_default();
-        if last_name.chars().count() > 100 {
-            push(&mut fields, "last_name", "Up to 100 characters.");
+        if last_name.chars().count() > NAME_MAX {
+            problems.add_filled("last_name", T::UpToChars, &[("max", &NAME_MAX)]);
         }
         let role = Role::parse(self.role.trim());
         if role.is_none() {
-            push(&mut fields, "role", "Choose a role.");
+            problems.add("role", T::ChooseRole);
         }
         let password = clean(&self.password);
         if let Some(p) = &password {
-            if let Err(e) = crate::credentials::password::validate_new_password_strength(p) {
-                for m in e.field_errors("new_password") {
-                    push(&mut fields, "password", m);
-                }
-            }
+            check_new_password(&mut problems, "password", p);
         }
-        match (fields.is_empty(), role) {
+        match (problems.is_empty(), role) {
             (true, Some(role)) => Ok(NewUser {
                 phone_number,
                 email,
@@ -139,10 +114,7 @@ impl NewUserForm {
                 role,
                 password,
             }),
-            _ => Err(crate::error::AppError::Invalid {
-                detail: "Please fix the highlighted fields.".into(),
-                fields,
-            }),
+            _ => Err(problems.into_error()),
         }
     }
 }
@@ -167,47 +139,32 @@ pub struct UserPatch {
 }
 
 impl UserPatch {
-    pub fn validate(&self) -> Result<(), crate::error::AppError> {
-        use crate::error::AppError;
+    /// Every problem with the patch, in `lang`.
+    pub fn validate(&self, lang: Lang) -> Result<(), AppError> {
+        let mut problems = Problems::new(lang);
         for (name, v) in [
             ("first_name", &self.first_name),
             ("last_name", &self.last_name),
             ("display_name", &self.display_name),
         ] {
-            if v.as_deref().is_some_and(|s| s.chars().count() > 100) {
-                return Err(AppError::invalid_field(name, "Up to 100 characters."));
+            if v.as_deref().is_some_and(|s| s.chars().count() > NAME_MAX) {
+                problems.add_filled(name, T::UpToChars, &[("max", &NAME_MAX)]);
             }
         }
-        if self
-            .email
-            .as_deref()
-            .map(str::trim)
-            .is_some_and(|e| !e.is_empty() && !is_valid_email(e))
-        {
-            return Err(AppError::invalid_field(
-                "email",
-                "Enter a valid email address.",
-            ));
+        if given(&self.email).is_some_and(|e| !is_valid_email(e)) {
+            problems.add("email", Rule::EmailInvalid);
         }
-        if self
-            .phone_number
-            .as_deref()
-            .map(str::trim)
-            .is_some_and(|p| !p.is_empty() && normalize_phone(p).is_none())
-        {
-            return Err(AppError::invalid_field(
-                "phone_number",
-                "Please enter a valid 10-digit phone number",
-            ));
+        if given(&self.phone_number).is_some_and(|p| normalize_phone(p).is_none()) {
+            problems.add("phone_number", Rule::PhoneInvalid);
         }
         if self
             .status
             .as_deref()
             .is_some_and(|s| UserStatus::parse(s).is_none())
         {
-            return Err(AppError::invalid_field("status", "Unknown status."));
+            problems.add("status", T::UnknownStatus);
         }
-        Ok(())
+        problems.into_result()
     }
 
     pub fn touches_admin_fields(&self) -> bool {
@@ -225,7 +182,7 @@ mod tests {
             role: "nope".into(),
             ..Default::default()
         };
-        let err = form.validate().unwrap_err();
+        let err = form.validate(Lang::En).unwrap_err();
         for f in ["first_name", "role", "phone_number"] {
             assert!(!err.field_errors(f).is_empty(), "{f}");
         }
@@ -236,7 +193,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            ok.validate().unwrap().phone_number.as_deref(),
+            ok.validate(Lang::En).unwrap().phone_number.as_deref(),
             Some("+919876543290")
         );
     }

@@ -3,6 +3,7 @@
 
 use super::roles_of;
 use crate::access::Role;
+use crate::access::UserStatus;
 use crate::auth::types::SessionInfo;
 use sqlx::{FromRow, PgConnection};
 use uuid::Uuid;
@@ -52,7 +53,7 @@ pub struct PrincipalRow {
     pub tenant_id: Uuid,
     pub role: String,
     pub extra_roles: Vec<String>,
-    pub status: String,
+    pub status: UserStatus,
     pub agent_id: Option<Uuid>,
     pub kind: String,
     pub stale: bool,

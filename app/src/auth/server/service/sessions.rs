@@ -4,6 +4,7 @@
 use super::limit;
 use crate::audit::{self, Entry, Event};
 use crate::auth::server::{guard::Ctx, limits::Limit, repo};
+use crate::auth::text::T;
 use crate::auth::types::{validate_password_change, ChangePasswordRequest, SessionInfo};
 use crate::credentials::argon2id;
 use crate::error::{AppError, AppResult};
@@ -86,7 +87,7 @@ pub async fn change_password(ctx: &Ctx, request: &ChangePasswordRequest) -> AppR
         caller: user,
         meta,
     } = ctx;
-    validate_password_change(request)?;
+    validate_password_change(request, meta.lang)?;
     // A stolen session must not become a password-guessing oracle.
     limit(
         state,
@@ -105,9 +106,10 @@ pub async fn change_password(ctx: &Ctx, request: &ChangePasswordRequest) -> AppR
     if !argon2id::verify(request.current_password.clone(), stored.clone()).await? {
         let e = Entry::failed(Event::PasswordChanged, "Current password is incorrect").by(user);
         audit::record_failure(&state.pool, meta, e).await;
-        return Err(AppError::invalid_field(
+        return Err(AppError::invalid(
+            meta.lang,
             "current_password",
-            "Current password is incorrect",
+            T::CurrentPasswordWrong,
         ));
     }
     let hash = argon2id::hash(request.new_password.clone()).await?;

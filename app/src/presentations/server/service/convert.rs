@@ -2,8 +2,10 @@
 //! as instants, shown and entered as local times in the agent's timezone.
 
 use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
 use crate::presentations::rules::{self, ScheduleBound};
 use crate::presentations::server::repo::{self, AgentRow, PresentationRow, SlideRow};
+use crate::presentations::text::T;
 use crate::presentations::types::*;
 use chrono::{DateTime, TimeZone, Utc};
 use sqlx::PgConnection;
@@ -126,21 +128,24 @@ pub(super) fn schedule(
     until: &Option<String>,
     zone: chrono_tz::Tz,
     prefix: &str,
+    lang: Lang,
 ) -> AppResult<Window> {
     let given = |t: &Option<String>| t.as_deref().is_some_and(|t| !t.trim().is_empty());
     let at = |t: &Option<String>, field: &str| match (given(t), resolve(t, zone)) {
-        (true, None) => Err(AppError::invalid_field(
+        (true, None) => Err(AppError::invalid(
+            lang,
             &format!("{prefix}{field}"),
-            "That time does not exist in your timezone.",
+            T::TimeInGap,
         )),
         (_, at) => Ok(at),
     };
     let (from_at, until_at) = (at(from, "active_from")?, at(until, "active_until")?);
     if let (Some(f), Some(u)) = (from_at, until_at) {
         if u <= f {
-            return Err(AppError::invalid_field(
+            return Err(AppError::invalid(
+                lang,
                 &format!("{prefix}active_until"),
-                "The end must come after the start.",
+                T::ScheduleOrder,
             ));
         }
     }

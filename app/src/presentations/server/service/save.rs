@@ -6,8 +6,10 @@ use super::{audit_write, authorize, load, presentation_not_found, target_agent, 
 use crate::audit::Event;
 use crate::auth::server::guard::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
 use crate::presentations::rules;
 use crate::presentations::server::repo::{self, AgentRow};
+use crate::presentations::text::T;
 use crate::presentations::types::*;
 use sqlx::PgConnection;
 use uuid::Uuid;
@@ -34,14 +36,18 @@ pub(crate) fn header<'a>(
     }
 }
 
-fn stored(slides: &[Slide], zone: chrono_tz::Tz) -> AppResult<Vec<repo::StoredSlide<'_>>> {
+fn stored(
+    slides: &[Slide],
+    zone: chrono_tz::Tz,
+    lang: Lang,
+) -> AppResult<Vec<repo::StoredSlide<'_>>> {
     slides
         .iter()
         .enumerate()
         .map(|(i, slide)| {
             let prefix = format!("slides[{i}].");
             let (active_from, active_until) =
-                schedule(&slide.active_from, &slide.active_until, zone, &prefix)?;
+                schedule(&slide.active_from, &slide.active_until, zone, &prefix, lang)?;
             Ok(repo::StoredSlide {
                 slide,
                 active_from,
@@ -58,6 +64,7 @@ async fn owned_media(
     conn: &mut PgConnection,
     agent: &AgentRow,
     slides: &[Slide],
+    lang: Lang,
 ) -> AppResult<Vec<Slide>> {
     let ids: Vec<Uuid> = slides.iter().filter_map(|s| s.media_id).collect();
     let library = repo::media_of_agent(conn, agent.agent_id, &ids).await?;
@@ -70,10 +77,7 @@ async fn owned_media(
         match slide.media_id {
             Some(id) => {
                 let m = library.iter().find(|m| m.media_id == id).ok_or_else(|| {
-                    AppError::invalid_field(
-                        &format!("slides[{i}].media_url"),
-                        "Choose a file from your own library.",
-                    )
+                    AppError::invalid(lang, &format!("slides[{i}].media_url"), T::OwnMediaOnly)
                 })?;
                 slide.media_url = Some(m.media_url.clone());
                 slide.media_type = Some(m.mime_type.clone());
@@ -83,9 +87,10 @@ async fn owned_media(
                 let url = slide.media_url.as_deref().unwrap_or_default();
                 let shipped = url.starts_with("/media/demo/");
                 if !(shipped || url.starts_with(&own_prefix)) {
-                    return Err(AppError::invalid_field(
+                    return Err(AppError::invalid(
+                        lang,
                         &format!("slides[{i}].media_url"),
-                        "Choose a file from your own library.",
+                        T::OwnMediaOnly,
                     ));
                 }
                 slide.thumbnail_url = slide
@@ -99,6 +104,21 @@ async fn owned_media(
     Ok(out)
 }
 
+/// What create and update both check against the database and the agent's zone:
+/// media from the agent's own library, and a schedule that exists in that zone.
+async fn resolved(
+    conn: &mut PgConnection,
+    ctx: &Ctx,
+    agent: &AgentRow,
+    input: &PresentationInput,
+) -> AppResult<(chrono_tz::Tz, Vec<Slide>, Window)> {
+    let lang = ctx.meta.lang;
+    let zone = tz(agent);
+    let slides = owned_media(conn, agent, &input.slides, lang).await?;
+    let window = schedule(&input.active_from, &input.active_until, zone, "", lang)?;
+    Ok((zone, slides, window))
+}
+
 /// Creates a presentation (a draft unless the input says otherwise).
 pub async fn create(
     ctx: &Ctx,
@@ -107,18 +127,16 @@ pub async fn create(
 ) -> AppResult<Presentation> {
     let Ctx { state, caller, .. } = ctx;
     let mut tx = state.pool.begin().await?;
-    let agent = target_agent(&mut tx, caller, agent_id).await?;
+    let agent = target_agent(&mut tx, ctx, agent_id).await?;
     authorize(caller, &agent, Act::Create)?;
     let status = input.status.unwrap_or(Status::Draft);
     if status == Status::Published || input.is_active == Some(true) {
         authorize(caller, &agent, Act::Publish)?;
     }
-    rules::validate(input)?;
+    rules::validate(input, ctx.meta.lang)?;
     // Lock order everywhere: the agent, then its presentations.
     repo::lock_agent(&mut tx, agent.agent_id).await?;
-    let zone = tz(&agent);
-    let slides = owned_media(&mut tx, &agent, &input.slides).await?;
-    let window = schedule(&input.active_from, &input.active_until, zone, "")?;
+    let (zone, slides, window) = resolved(&mut tx, ctx, &agent, input).await?;
     let mut head = header(input, status, window);
     let category = match input.template_id {
         Some(id) => repo::template(&mut tx, agent.tenant_id, id)
@@ -128,11 +146,15 @@ pub async fn create(
     };
     head.template_category = category.as_deref();
     if input.template_id.is_some() && category.is_none() {
-        return Err(AppError::invalid_field("template_id", "No such template."));
+        return Err(AppError::invalid(
+            ctx.meta.lang,
+            "template_id",
+            T::NoSuchTemplate,
+        ));
     }
     let row = repo::insert(&mut tx, &agent, &head, caller.user_id).await?;
     let id = row.presentation_id;
-    repo::replace_slides(&mut tx, id, &stored(&slides, zone)?).await?;
+    repo::replace_slides(&mut tx, id, &stored(&slides, zone, ctx.meta.lang)?).await?;
     if status == Status::Published {
         repo::mark_published(&mut tx, id, caller.user_id).await?;
         if input.is_active == Some(true) {
@@ -163,7 +185,7 @@ pub async fn update(
 ) -> AppResult<Presentation> {
     let Ctx { state, caller, .. } = ctx;
     let mut tx = state.pool.begin().await?;
-    let agent = target_agent(&mut tx, caller, agent_id).await?;
+    let agent = target_agent(&mut tx, ctx, agent_id).await?;
     authorize(caller, &agent, Act::Update)?;
     // Lock order everywhere: the agent, then the presentation.
     repo::lock_agent(&mut tx, agent.agent_id).await?;
@@ -191,13 +213,16 @@ pub async fn update(
     let status = input.status.unwrap_or(current_status);
     let mut effective = input.clone();
     effective.status = Some(status);
-    rules::validate(&effective)?;
-    let zone = tz(&agent);
-    let slides = owned_media(&mut tx, &agent, &input.slides).await?;
-    let window = schedule(&input.active_from, &input.active_until, zone, "")?;
+    rules::validate(&effective, ctx.meta.lang)?;
+    let (zone, slides, window) = resolved(&mut tx, ctx, &agent, input).await?;
     let head = header(input, status, window);
     repo::update_header(&mut tx, presentation_id, &head).await?;
-    repo::replace_slides(&mut tx, presentation_id, &stored(&slides, zone)?).await?;
+    repo::replace_slides(
+        &mut tx,
+        presentation_id,
+        &stored(&slides, zone, ctx.meta.lang)?,
+    )
+    .await?;
     let newly_published = status == Status::Published && current_status != Status::Published;
     if newly_published {
         repo::mark_published(&mut tx, presentation_id, caller.user_id).await?;

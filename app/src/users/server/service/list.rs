@@ -4,14 +4,14 @@
 use super::{audit_user, tenant_scope};
 use crate::audit::Event;
 use crate::auth::server::guard::Ctx;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::paging::{self, Cursor, Page};
 use crate::users::server::repo;
 use crate::users::types::{users_csv_rows, UserQuery, UserResponse, USERS_CSV_HEADER};
 
 /// One page of the admin list, starting at `q.cursor` (keyset paging).
 pub async fn search(ctx: &Ctx, q: &UserQuery) -> AppResult<Page<UserResponse>> {
-    let after = cursor(q)?;
+    let after = Cursor::from_param(q.cursor.as_deref(), ctx.meta.lang)?;
     let limit = paging::limit(q.limit);
     let tenant = tenant_scope(&ctx.caller);
     let mut conn = ctx.pool().acquire().await?;
@@ -27,18 +27,6 @@ pub async fn search(ctx: &Ctx, q: &UserQuery) -> AppResult<Page<UserResponse>> {
 pub async fn search_offset(ctx: &Ctx, q: &UserQuery) -> AppResult<Vec<UserResponse>> {
     let mut conn = ctx.pool().acquire().await?;
     Ok(repo::offset_page(&mut conn, tenant_scope(&ctx.caller), q).await?)
-}
-
-fn cursor(q: &UserQuery) -> AppResult<Option<Cursor>> {
-    match q.cursor.as_deref().filter(|c| !c.is_empty()) {
-        None => Ok(None),
-        Some(text) => Cursor::decode(text).map(Some).ok_or_else(|| {
-            AppError::invalid_field(
-                "cursor",
-                "This page link is out of date. Start again from the first page.",
-            )
-        }),
-    }
 }
 
 /// Rows per batch of an export: one short query each, no connection held between.

@@ -39,7 +39,7 @@ pub async fn update_preferences(
         Permission::UsersUpdate,
         "Insufficient permissions to update user preferences",
     )?;
-    patch.validate()?;
+    patch.validate(ctx.meta.lang)?;
     let mut tx = state.pool.begin().await?;
     repo::get(&mut tx, tenant_scope(caller), user_id)
         .await?
