@@ -47,11 +47,11 @@ impl TestApp {
     }
 
     pub async fn send(&self, request: Request<Body>) -> TestResponse {
-        let response = self
-            .router
-            .clone()
-            .oneshot(request)
+        // A request that hangs fails here, naming itself, instead of stalling the run.
+        let what = format!("{} {}", request.method(), request.uri());
+        let response = tokio::time::timeout(REQUEST_LIMIT, self.router.clone().oneshot(request))
             .await
+            .unwrap_or_else(|_| panic!("{what} got no answer in {REQUEST_LIMIT:?}"))
             .expect("router is infallible");
         let status = response.status();
         let headers = response.headers().clone();
@@ -95,6 +95,9 @@ impl TestApp {
         .await
     }
 }
+
+/// Far above any request of ours (a debug build renders the editor in well under 1 s).
+const REQUEST_LIMIT: std::time::Duration = std::time::Duration::from_secs(20);
 
 pub const PASSWORD: &str = server::seed::DEMO_PASSWORD;
 
