@@ -14,14 +14,12 @@ pub fn HomePage() -> impl IntoView {
         (Msg::HomeMobileTitle, Msg::HomeMobileBody),
     ];
     // Agents land on their own home page: the carousel (SPEC §6).
-    let agent_home = move || {
-        crate::frame::use_session()
-            .filter(|me| me.is_agent())
-            .map(|_| view! { <leptos_router::components::Redirect path="/agent"/> })
-    };
+    let agent_home = crate::frame::use_session()
+        .filter(|me| me.is_agent())
+        .map(|_| view! { <leptos_router::components::Redirect path="/agent"/> });
     view! {
         <Title text=t(Msg::AppName)/>
-        <Transition fallback=|| ()>{agent_home}</Transition>
+        {agent_home}
         <section class="py-4 sm:py-8">
             <p class="text-accent font-semibold uppercase tracking-wide text-sm">{t(Msg::Tagline)}</p>
             <h1 class="mt-2 text-3xl sm:text-4xl font-bold leading-tight max-w-3xl">

@@ -176,9 +176,26 @@ texts! {
     NavPresentations => "Presentations", "प्रेज़ेंटेशन";
 }
 
-/// The current language (provided by `App`).
+/// The current language: provided by `App` on the server. An island in the browser
+/// has no server context, so it reads `<html lang>`, which the server wrote from the
+/// same value.
 pub fn use_lang() -> Lang {
-    use_context::<Lang>().unwrap_or_default()
+    use_context::<Lang>().unwrap_or_else(document_lang)
+}
+
+fn document_lang() -> Lang {
+    #[cfg(feature = "hydrate")]
+    {
+        document()
+            .document_element()
+            .and_then(|html| html.get_attribute("lang"))
+            .and_then(|code| Lang::from_code(&code))
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        Lang::default()
+    }
 }
 
 /// The text of `msg`, from any feature's table, in the current language.

@@ -54,10 +54,10 @@ use crate::presentations::{
     pages::{AgentHomePage, LibraryPage, PublicCarouselPage},
 };
 use crate::system::pages::StatusPage;
-use crate::ui::{feedback::error_fallback, toast::Toasts};
+use crate::ui::feedback::error_fallback;
 use crate::users::pages::{AdminUsersPage, NewUserPage, ProfilePage, UserDetailPage};
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
@@ -68,6 +68,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     security::provide_request_nonce();
     let lang = request_lang();
+    let islands = page_has_islands(&request_path());
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -76,32 +77,54 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#1a237e"/>
                 <link rel="icon" href="/logo.svg" type="image/svg+xml"/>
+                // The CSS under its content-hashed name in a release build.
+                <HashedStylesheet options=options.clone() id="leptos"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                {islands.then(|| view! { <HydrationScripts options islands=true/> })}
                 <MetaTags/>
             </head>
-            <body class="bg-canvas text-ink antialiased">
+            <body class="bg-canvas text-ink antialiased" data-islands=islands.then_some("true")>
                 <App/>
             </body>
         </html>
     }
 }
 
-/// The language of this request: the cookie or `Accept-Language` on the server,
-/// `<html lang>` in the browser.
+/// Whether a page has islands, so needs the WASM. Every other page is complete HTML
+/// with forms that post: it ships no WASM and no JS (the login page's budget).
+/// `server/tests/api/pages.rs` checks each page's answer against this list, and the
+/// hydrated Playwright run fails if an island's page is missing from it.
+pub fn page_has_islands(path: &str) -> bool {
+    matches!(path, "/status" | "/login/otp" | "/agent")
+        || path.starts_with("/agent/presentations")
+        || path.starts_with("/a/")
+}
+
+/// The path of the page being rendered (server only; the shell never runs in the browser).
+fn request_path() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .map(|parts| parts.uri.path().to_owned())
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        String::new()
+    }
+}
+
+/// The language of this request: the cookie or `Accept-Language`.
 fn request_lang() -> Lang {
     #[cfg(feature = "ssr")]
     {
         // Worked out once per request by the caller middleware (`auth::server::resolve`).
         crate::auth::server::guard::request_meta().lang
     }
+    // `App` renders on the server only; islands read the language themselves.
     #[cfg(not(feature = "ssr"))]
     {
-        document()
-            .document_element()
-            .and_then(|html| html.get_attribute("lang"))
-            .and_then(|code| Lang::from_code(&code))
-            .unwrap_or_default()
+        Lang::default()
     }
 }
 
@@ -109,17 +132,8 @@ fn request_lang() -> Lang {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(request_lang());
-    provide_context(Toasts::new());
-
-    // Tests wait for this marker; it is set only once the WASM has taken over.
-    Effect::new(move |_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
 
     view! {
-        <Stylesheet id="leptos" href="/pkg/agent-mitra.css"/>
         <Title formatter=|text: String| {
             if text.is_empty() { "Agent Mitra".to_owned() } else { format!("{text} · Agent Mitra") }
         }/>
@@ -147,5 +161,24 @@ pub fn App() -> impl IntoView {
                 </ErrorBoundary>
             </Layout>
         </Router>
+        <HydrationMarker/>
     }
+}
+
+/// The browser's start: the islands' loader finds each `<leptos-island>` and calls
+/// its export from this crate.
+#[cfg(feature = "hydrate")]
+pub fn hydrate_islands() {
+    leptos::mount::hydrate_islands();
+}
+
+/// Tests wait for this marker: placed after every other island, it runs last, once
+/// the islands before it are live. (Pages without islands load no WASM to run it.)
+#[island]
+fn HydrationMarker() -> impl IntoView {
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
 }

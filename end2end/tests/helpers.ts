@@ -2,13 +2,20 @@ import { expect, type Page, type TestInfo } from "@playwright/test";
 
 export const hydrated = (info: TestInfo) => info.project.name === "hydrated";
 
-/// Opens a page and, in the hydrated project, waits until the WASM has taken over.
+/// Opens a page and, in the hydrated project, waits until its islands are live.
+/// A page without islands (`data-islands` absent) loads no WASM: it is ready as is.
 export async function open(page: Page, path: string, info: TestInfo) {
   const response = await page.goto(path);
-  if (hydrated(info)) {
+  await settled(page, info);
+  return response;
+}
+
+/// After a navigation (a link, a form post): waits for the new page's islands.
+export async function settled(page: Page, info: TestInfo) {
+  await page.waitForLoadState("load");
+  if (hydrated(info) && (await page.locator("body[data-islands]").count()) > 0) {
     await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
   }
-  return response;
 }
 
 /// Collects console errors and failed requests (a CSP violation shows up as both).

@@ -1,7 +1,11 @@
-//! The browser entry point: hydrates the server-rendered `App`. Nothing else lives here.
+//! The browser entry point. The app is built of islands: the server renders every
+//! page, and only the `#[island]` parts (the carousel, the editor, the OTP form, the
+//! status board, confirmations) hydrate. Pages without islands load no WASM at all
+//! (`app::page_has_islands`).
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    // Through `app`, so that its islands (wasm-bindgen exports) are linked in at all.
+    app::hydrate_islands();
 }

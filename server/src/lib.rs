@@ -2,6 +2,7 @@
 //! application itself (pages, server functions, services) lives in the `app` crate.
 
 pub mod admin;
+pub mod assets;
 pub mod cli;
 pub mod config;
 pub mod db;

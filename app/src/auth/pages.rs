@@ -124,7 +124,19 @@ fn SendOtpForm() -> impl IntoView {
 #[component]
 pub fn OtpPage() -> impl IntoView {
     let query = use_query_map();
-    let phone = move || query.read().get("phone").unwrap_or_default();
+    let phone = query.read_untracked().get("phone").unwrap_or_default();
+    view! {
+        <Title text=t(T::EnterCode)/>
+        <OtpForm phone/>
+    }
+}
+
+/// The code form: an island (auto-submit, the resend countdown). Router hooks do not
+/// work in an island in the browser, so the page hands it the phone.
+#[island]
+fn OtpForm(phone: String) -> impl IntoView {
+    // Each form's children own their copy (and the props are serialized after this).
+    let (for_verify, for_resend) = (phone.clone(), phone.clone());
     let verify = ServerAction::<WebVerifyOtp>::new();
     let resend = ServerAction::<WebSendOtp>::new();
     let error = Signal::derive(move || {
@@ -158,13 +170,12 @@ pub fn OtpPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=t(T::EnterCode)/>
         <section class="max-w-md mx-auto card">
             <h1 class="text-2xl font-bold">{t(T::EnterCode)}</h1>
-            <p class="mt-2 text-muted">{t(T::CodeSentTo)} " +91-" {phone}</p>
+            <p class="mt-2 text-muted">{t(T::CodeSentTo)} " +91-" {phone.clone()}</p>
             <ActionForm action=verify node_ref=form_ref attr:class="mt-6 flex flex-col gap-4" attr:novalidate="true">
                 <FormAlert error/>
-                <input type="hidden" name="phone_number" value=phone/>
+                <input type="hidden" name="phone_number" value=for_verify/>
                 <label for="otp" class="font-medium">{t(T::SixDigitCode)}</label>
                 <input
                     id="otp"
@@ -183,7 +194,7 @@ pub fn OtpPage() -> impl IntoView {
                 <button type="submit" class="btn btn-primary">{t(T::Verify)}</button>
             </ActionForm>
             <ActionForm action=resend attr:class="mt-4 flex items-center gap-3">
-                <input type="hidden" name="phone_number" value=phone/>
+                <input type="hidden" name="phone_number" value=for_resend/>
                 <p class="text-muted" aria-live="polite" data-testid="resend-countdown">
                     {move || {
                         let s = remaining.get();

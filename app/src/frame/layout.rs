@@ -1,31 +1,36 @@
 //! The page frame: skip link, header with navigation, main landmark, footer.
 //! The mobile menu is a `<details>` element, so it opens without JavaScript.
 
-use crate::auth::api::{current_user, WebLogout};
+use crate::auth::api::WebLogout;
 use crate::auth::types::SessionUser;
 use crate::frame::nav::NAV_ITEMS;
 use crate::i18n::{t, use_lang, Lang, Msg};
-use crate::ui::toast::Toaster;
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_location};
 
-/// The signed-in user of this page view (None when signed out), refetched on every
-/// navigation so sign-in and sign-out show at once.
-#[derive(Clone, Copy)]
-pub struct CurrentSession(pub Resource<Result<Option<SessionUser>, crate::error::AppError>>);
-
+/// The signed-in user of this page (None when signed out). Pages render on the
+/// server only (islands aside), and every navigation is a page load, so the caller
+/// middleware's read is always current. An island in the browser gets None.
 pub fn use_session() -> Option<SessionUser> {
-    use_context::<CurrentSession>()
-        .and_then(|s| s.0.get())
-        .and_then(Result::ok)
-        .flatten()
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| {
+                parts
+                    .extensions
+                    .get::<crate::auth::server::guard::PageUser>()
+                    .cloned()
+            })
+            .and_then(|user| user.0)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
+    }
 }
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
-    let location = use_location();
-    let session = Resource::new(move || location.pathname.get(), |_| current_user());
-    provide_context(CurrentSession(session));
     view! {
         <a href="#main" class="skip-link">{t(Msg::SkipToContent)}</a>
         <div class="min-h-screen flex flex-col">
@@ -35,7 +40,6 @@ pub fn Layout(children: Children) -> impl IntoView {
             </main>
             <Footer/>
         </div>
-        <Toaster/>
     }
 }
 
@@ -51,9 +55,7 @@ fn Header() -> impl IntoView {
                 <nav aria-label="Main" class="hidden sm:block">
                     <NavLinks class="flex gap-1"/>
                 </nav>
-                <Transition fallback=|| ()>
-                    <UserMenu/>
-                </Transition>
+                <UserMenu/>
                 <details class="sm:hidden relative mobile-menu">
                     <summary class="list-none cursor-pointer px-3 py-2 rounded-btn border border-white/40 focus-ring min-h-12 flex items-center">
                         {t(Msg::Menu)}
@@ -70,7 +72,7 @@ fn Header() -> impl IntoView {
 #[component]
 fn UserMenu() -> impl IntoView {
     let logout = ServerAction::<WebLogout>::new();
-    move || match use_session() {
+    match use_session() {
         Some(me) => view! {
             <div class="hidden sm:flex items-center gap-2">
                 <span class="text-sm" data-testid="signed-in-as">{me.user.full_name.clone()}</span>
@@ -89,22 +91,18 @@ fn UserMenu() -> impl IntoView {
 fn NavLinks(#[prop(into)] class: String) -> impl IntoView {
     view! {
         <ul class=class>
-            <Transition fallback=|| ()>
-                {move || {
-                    let me = use_session();
-                    NAV_ITEMS
-                        .iter()
-                        .filter(|item| item.visible_to(me.as_ref()))
-                        .map(|item| {
-                    view! {
+            {
+                let me = use_session();
+                NAV_ITEMS
+                    .iter()
+                    .filter(|item| item.visible_to(me.as_ref()))
+                    .map(|item| view! {
                         <li>
                             <A href=item.href attr:class="nav-link">{t(item.label)}</A>
                         </li>
-                    }
-                })
-                .collect_view()
-                }}
-            </Transition>
+                    })
+                    .collect_view()
+            }
         </ul>
     }
 }

@@ -5,4 +5,4 @@
 mod layout;
 pub mod nav;
 
-pub use layout::{use_session, CurrentSession, Layout};
+pub use layout::{use_session, Layout};

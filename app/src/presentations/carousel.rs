@@ -403,3 +403,11 @@ mod tests {
             .starts_with("/media/presentations/a/2026/11/x-480.jpg 480w"));
     }
 }
+
+/// The carousel on a page of its own (the agent's home, the public page): an island,
+/// so that it rotates and answers keys in the browser. The editor's preview is part
+/// of the editor island instead.
+#[island]
+pub fn CarouselIsland(slides: Vec<Slide>, label: String, agent: AgentCard) -> impl IntoView {
+    view! { <Carousel slides label agent/> }
+}

@@ -17,7 +17,7 @@ use super::upload::{upload_file, UploadState};
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::{use_lang, Lang};
 use crate::ui::feedback::{failure, Loading};
-use crate::ui::toast::{use_toasts, ToastKind};
+use crate::ui::toast::{use_toasts, ToastKind, Toaster, Toasts};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -31,32 +31,38 @@ mod slides;
 pub fn EditorPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let key = move || {
-        (
-            query
-                .read()
-                .get("agent")
-                .and_then(|a| a.parse::<Uuid>().ok()),
-            params
-                .read()
-                .get("id")
-                .and_then(|id| id.parse::<Uuid>().ok()),
-        )
-    };
-    let loaded = Resource::new(key, |(agent, id)| async move {
-        match id {
-            Some(id) => editor_load(agent, id).await,
-            None => Err(AppError::not_found("Presentation")),
-        }
-    });
+    let agent = query
+        .read_untracked()
+        .get("agent")
+        .and_then(|a| a.parse::<Uuid>().ok());
+    let id = params
+        .read_untracked()
+        .get("id")
+        .and_then(|id| id.parse::<Uuid>().ok());
     view! {
         <Title text=t(T::EditPresentation)/>
+        {match id {
+            Some(id) => view! { <EditorIsland agent id/> }.into_any(),
+            None => failure(AppError::not_found("Presentation"), "/agent/presentations"),
+        }}
+    }
+}
+
+/// The editor is one island: it loads its presentation (on the server first, so the
+/// page arrives complete), and holds its own toasts, since an island in the browser
+/// sees no context from the server-rendered page around it.
+#[island]
+fn EditorIsland(agent: Option<Uuid>, id: Uuid) -> impl IntoView {
+    provide_context(Toasts::new());
+    let loaded = Resource::new(|| (), move |_| editor_load(agent, id));
+    view! {
         <Transition fallback=|| view! { <Loading height="h-[32rem]"/> }>
             {move || loaded.get().map(|r| match r {
-                Ok(p) => view! { <Editor p agent=key().0 reload=Callback::new(move |_| loaded.refetch())/> }.into_any(),
+                Ok(p) => view! { <Editor p agent reload=Callback::new(move |_| loaded.refetch())/> }.into_any(),
                 Err(e) => failure(e, "/agent/presentations"),
             })}
         </Transition>
+        <Toaster/>
     }
 }
 

@@ -3,7 +3,7 @@
 //! JavaScript; the editor (`editor.rs`) is the one page that needs it.
 
 use super::api::*;
-use super::carousel::Carousel;
+use super::carousel::CarouselIsland;
 use super::text::{t, T};
 use super::types::*;
 use crate::auth::pages::action_error;
@@ -22,26 +22,21 @@ use uuid::Uuid;
 #[component]
 pub fn AgentHomePage() -> impl IntoView {
     let carousel = Resource::new(|| (), |_| my_carousel());
-    let name = move || {
-        use_session()
-            .and_then(|s| s.user.first_name.clone())
-            .unwrap_or_default()
+    let name = use_session()
+        .and_then(|s| s.user.first_name.clone())
+        .unwrap_or_default();
+    let greeting = match name.as_str() {
+        "" => format!("{}!", t(T::Namaste)),
+        name => format!("{}, {name}!", t(T::Namaste)),
     };
     view! {
         <Title text=t(T::HomeTitle)/>
-        // Inside a Transition, so the server waits for the signed-in user before
-        // rendering the greeting (outside one it rendered "Namaste, !").
-        <Transition fallback=|| view! { <h1 class="text-2xl sm:text-3xl font-bold">{t(T::Namaste)}"!"</h1> }>
-            <h1 class="text-2xl sm:text-3xl font-bold" data-testid="greeting">{move || match name() {
-                name if name.is_empty() => format!("{}!", t(T::Namaste)),
-                name => format!("{}, {name}!", t(T::Namaste)),
-            }}</h1>
-        </Transition>
+        <h1 class="text-2xl sm:text-3xl font-bold" data-testid="greeting">{greeting}</h1>
         <div class="mt-4">
             <Transition fallback=|| view! { <div class="skeleton h-[220px] sm:h-[300px] mt-0"></div> }>
                 {move || carousel.get().map(|r| match r {
                     Ok(Some(p)) => view! {
-                        <Carousel slides=p.slides.clone() label=format!("{}: {}", t(T::YourCarousel), p.name) agent=p.agent.clone().unwrap_or_default()/>
+                        <CarouselIsland slides=p.slides.clone() label=format!("{}: {}", t(T::YourCarousel), p.name) agent=p.agent.clone().unwrap_or_default()/>
                         <div class="mt-2 flex flex-wrap items-center justify-between gap-2 text-sm">
                             <span class="text-muted">{t(T::ShowingActive)}" "<strong>{p.name.clone()}</strong></span>
                             <A href=format!("/agent/presentations/{}", p.presentation_id) attr:class="link font-semibold">{t(T::EditCarousel)}</A>
@@ -90,7 +85,7 @@ pub fn PublicCarouselPage() -> impl IntoView {
                         <h1 class="text-2xl font-bold">{agent.display_name.clone()}</h1>
                         <p class="text-muted">{agent.business_name.clone().unwrap_or_default()}" · "{agent.agent_code.clone()}</p>
                         <div class="mt-4">
-                            <Carousel slides=p.slides.clone() label=format!("{} {}", agent.display_name, t(T::Carousel)) agent=agent.clone()/>
+                            <CarouselIsland slides=p.slides.clone() label=format!("{} {}", agent.display_name, t(T::Carousel)) agent=agent.clone()/>
                         </div>
                         {agent.phone_number.clone().map(|phone| view! {
                             <a class="btn btn-primary mt-4" href=format!("tel:{phone}")>{t(T::TalkToMe)}</a>
@@ -328,14 +323,10 @@ fn DeckCard(p: Presentation, agent: String) -> impl IntoView {
                 {(p.status != Status::Archived).then(|| view! {
                     <ActionForm action=remove>
                         {for_remove}
-                        <button type="submit" class="btn btn-secondary min-h-10"
-                            on:click=move |ev| {
-                                if !window().confirm_with_message(confirm_text).unwrap_or(false) {
-                                    ev.prevent_default();
-                                }
-                            }>
-                            {if never_published { t(T::Delete) } else { t(T::Archive) }}
-                        </button>
+                        <ConfirmSubmit
+                            label=if never_published { t(T::Delete) } else { t(T::Archive) }.to_owned()
+                            question=confirm_text.to_owned()
+                        />
                     </ActionForm>
                 })}
             </div>
@@ -392,5 +383,21 @@ fn Templates(templates: Vec<Template>, agent: String) -> impl IntoView {
                 })
             }).collect_view()}
         </details>
+    }
+}
+
+/// A submit button that asks first (deleting a draft cannot be undone). An island:
+/// the question needs the browser; without JavaScript the form posts as it is.
+#[island]
+fn ConfirmSubmit(label: String, question: String) -> impl IntoView {
+    view! {
+        <button type="submit" class="btn btn-secondary min-h-10"
+            on:click=move |ev| {
+                if !window().confirm_with_message(&question).unwrap_or(false) {
+                    ev.prevent_default();
+                }
+            }>
+            {label}
+        </button>
     }
 }

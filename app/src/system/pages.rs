@@ -17,6 +17,15 @@ const HISTORY: usize = 20;
 
 #[component]
 pub fn StatusPage() -> impl IntoView {
+    view! {
+        <Title text=t(T::StatusTitle)/>
+        <StatusBoard/>
+    }
+}
+
+/// The board itself: an island, so that it refreshes in place in the browser.
+#[island]
+fn StatusBoard() -> impl IntoView {
     let tick = RwSignal::new(0u32);
     let status = Resource::new(move || tick.get(), |_| system_status());
     let latencies = RwSignal::new(Vec::<f64>::new());
@@ -43,7 +52,6 @@ pub fn StatusPage() -> impl IntoView {
     });
 
     view! {
-        <Title text=t(T::StatusTitle)/>
         <div class="flex flex-wrap items-end justify-between gap-4">
             <div>
                 <h1 class="text-3xl font-bold">{t(T::StatusTitle)}</h1>

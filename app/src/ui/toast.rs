@@ -1,5 +1,6 @@
 //! Toasts: short, dismissible messages in a polite live region. Any component calls
-//! `use_toasts().error(..)`; `App` provides the store and `Layout` renders it.
+//! `use_toasts().error(..)`. The island that needs them provides the store and renders
+//! `Toaster` (the editor): an island in the browser sees no context from the page.
 
 use crate::error::AppError;
 use crate::i18n::{t, Msg};

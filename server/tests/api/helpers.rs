@@ -39,6 +39,11 @@ impl TestApp {
             server::telemetry::init(server::config::LogFormat::Pretty);
         }
         let state = server::startup::test_state(pool.clone());
+        Self::with_state(pool, state)
+    }
+
+    /// An app over a state the test has changed (another site root, say).
+    pub fn with_state(pool: PgPool, state: app::state::AppState) -> Self {
         Self {
             router: server::startup::build_router(state.clone()),
             pool,
@@ -51,7 +56,11 @@ impl TestApp {
         let what = format!("{} {}", request.method(), request.uri());
         let response = tokio::time::timeout(REQUEST_LIMIT, self.router.clone().oneshot(request))
             .await
-            .unwrap_or_else(|_| panic!("{what} got no answer in {REQUEST_LIMIT:?}"))
+            .unwrap_or_else(|_| {
+                // Say whether the pool was exhausted: the likeliest cause of a stall.
+                let (open, idle) = (self.pool.size(), self.pool.num_idle());
+                panic!("{what} got no answer in {REQUEST_LIMIT:?} (pool: {open} open, {idle} idle)")
+            })
             .expect("router is infallible");
         let status = response.status();
         let headers = response.headers().clone();

@@ -5,6 +5,7 @@
 mod demo;
 mod helpers;
 
+mod assets;
 mod audit;
 mod auth;
 mod cookie_flow;

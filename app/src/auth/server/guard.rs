@@ -29,6 +29,11 @@ pub enum Via {
     Bearer,
 }
 
+/// The signed-in user of a page request (None when signed out), as the frame shows
+/// them; put into the request by the caller middleware.
+#[derive(Debug, Clone)]
+pub struct PageUser(pub Option<crate::auth::types::SessionUser>);
+
 /// A signed-in caller, re-read from the database on every request.
 #[derive(Debug, Clone)]
 pub struct CurrentUser {

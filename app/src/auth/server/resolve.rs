@@ -4,9 +4,10 @@
 
 use crate::access::UserStatus;
 use crate::auth::server::{
+    guard::PageUser,
     guard::{Caller, CurrentUser, RequestMeta, Via},
     jwt::TokenType,
-    repo,
+    repo, service,
 };
 use crate::error::AppError;
 use crate::state::AppState;
@@ -151,9 +152,23 @@ pub async fn resolve_caller(
         Caller::Anonymous
     };
 
+    // A page shows who is signed in. Read them once here, before rendering, so the
+    // frame and the page read a plain value: no resource for each part to wait on.
+    if is_page(&request) {
+        let user = match &caller {
+            Caller::User(user) => service::session_user(&state, user.user_id).await.ok(),
+            _ => None,
+        };
+        request.extensions_mut().insert(PageUser(user));
+    }
     request.extensions_mut().insert(meta);
     request.extensions_mut().insert(caller);
     next.run(request).await
+}
+
+/// A request for an HTML page (not the API, not a file).
+fn is_page(request: &Request) -> bool {
+    request.method() == axum::http::Method::GET && !request.uri().path().starts_with("/api/")
 }
 
 #[cfg(test)]
