@@ -13,11 +13,11 @@ BIN="$TARGET_DIR/release/agent-mitra"
 PORT="${BENCH_PORT:-8019}"
 
 command -v brotli >/dev/null || { echo "installing brotli (Debian) for size figures"; apt-get install -y -qq brotli >/dev/null; }
-cargo leptos build --release >/dev/null 2>&1
+cargo leptos build --release --precompress >/dev/null 2>&1
 
 echo "== Release bundle sizes (bytes)"
 printf '%-28s %10s %10s %10s\n' file raw gzip-9 brotli-11
-for f in target/site/pkg/agent-mitra.wasm target/site/pkg/agent-mitra.js target/site/pkg/agent-mitra.css; do
+for f in target/site/pkg/agent-mitra.*.wasm target/site/pkg/agent-mitra.*.js target/site/pkg/agent-mitra.*.css; do
   raw=$(stat -c %s "$f")
   gz=$(gzip -9 -c "$f" | wc -c)
   br=$(brotli -q 11 -c "$f" | wc -c)

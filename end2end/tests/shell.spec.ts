@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { hydrated, open, watchErrors } from "./helpers";
 
 test("the home page renders, hydrates without CSP or script errors", async ({ page }, info) => {
@@ -42,12 +42,24 @@ test("unknown pages show the 404 page with a 404 status", async ({ page }, info)
   await expect(page).toHaveURL(/\/$/);
 });
 
+/// Requests for our Devanagari font; a Hindi page needs it, an English one must not.
+function fontRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/fonts/noto-sans-devanagari")) seen.push(r.url());
+  });
+  return seen;
+}
+
 test("switching to Hindi works with a plain link and sticks", async ({ page }, info) => {
+  const fonts = fontRequests(page);
   await open(page, "/status", info);
+  expect(fonts, "an English page loads no Devanagari font").toHaveLength(0);
   await page.getByRole("link", { name: "हिन्दी" }).click();
   await expect(page).toHaveURL(/\/status$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "hi");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("सिस्टम स्थिति");
+  await expect.poll(() => fonts.length, { message: "a Hindi page loads the Devanagari font" }).toBeGreaterThan(0);
   await page.getByRole("link", { name: "English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 });

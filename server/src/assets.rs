@@ -1,5 +1,5 @@
 //! Static assets: `/pkg` (the WASM, its JS and the CSS) served precompressed and,
-//! when their names carry a content hash, cached for a year.
+//! when their names carry a content hash, cached for a year; `/fonts` likewise.
 //!
 //! `cargo leptos build --release --precompress` writes `x.br` and `x.gz` beside each
 //! file and, with `hash-files`, names them `agent-mitra.<hash>.wasm`; `ServeDir` picks
@@ -24,8 +24,17 @@ const UNHASHED: &str = "no-cache";
 /// The `/pkg` service for this build (mounted with `nest_service`).
 pub fn pkg(options: &LeptosOptions) -> Router {
     let dir = Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+    files(&dir, options.hash_files)
+}
+
+/// `/fonts`: their names carry a version (`….v1.woff2`), so they never change content.
+pub fn fonts(options: &LeptosOptions) -> Router {
+    files(&Path::new(options.site_root.as_ref()).join("fonts"), true)
+}
+
+fn files(dir: &Path, versioned: bool) -> Router {
     let files = ServeDir::new(dir).precompressed_br().precompressed_gzip();
-    let policy = HeaderValue::from_static(if options.hash_files { HASHED } else { UNHASHED });
+    let policy = HeaderValue::from_static(if versioned { HASHED } else { UNHASHED });
     Router::new()
         .fallback_service(files)
         .layer(map_response(move |res| cached(policy.clone(), res)))

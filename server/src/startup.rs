@@ -81,6 +81,7 @@ pub fn build_router(state: AppState) -> Router {
             },
         )
         .nest_service("/pkg", assets::pkg(&state.leptos_options))
+        .nest_service("/fonts", assets::fonts(&state.leptos_options))
         // Anything else under /api answers in JSON, never with the HTML 404 page.
         .route("/api/{*rest}", any(api_not_found))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
