@@ -218,3 +218,17 @@ test("the library works without JavaScript: template, duplicate, set active", as
   await open(page, "/agent", info);
   await expect(carousel(page)).toContainText("Monsoon cover");
 });
+
+test("the editor comes alive on a deck that opens on an image slide", async ({ page }, info) => {
+  test.skip(!hydrated(info), "the editor needs JavaScript");
+  const errors: string[] = [];
+  page.on("pageerror", (err) => errors.push(err.message));
+  await signIn(page, info, DEMO_AGENT);
+  // The seeded "Daily Promotional" deck: its first slide is an image, so the media
+  // picker is open at once (its server HTML once broke hydration).
+  await open(page, "/agent/presentations/d0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", info);
+  await expect(page.getByText("Your media library")).toBeVisible();
+  await page.getByLabel("Name", { exact: true }).fill("Daily Promotional (edited)");
+  await expect(page.getByText("Unsaved changes").or(page.getByText("Saving…")).or(page.getByText("All changes saved")).first()).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -3,11 +3,22 @@
 
 use super::*;
 
-/// Upload (with a real progress bar) or pick from the library.
+/// Upload (with a real progress bar) or pick from the library. Rendered in the
+/// browser only, once the island is live: the server's HTML of this part did not
+/// line up with the browser's when hydrating a deck that opens on an image slide,
+/// and it is useless before the WASM runs anyway.
 #[component]
 pub(super) fn MediaPicker() -> impl IntoView {
+    let mounted = RwSignal::new(false);
+    Effect::new(move |_| mounted.set(true));
+    move || mounted.get().then(|| view! { <MediaPickerBody/> })
+}
+
+#[component]
+fn MediaPickerBody() -> impl IntoView {
     let ed = use_ed();
-    let library = Resource::new(|| (), move |_| editor_media(ed.agent));
+    // Browser only, like the whole picker.
+    let library = LocalResource::new(move || editor_media(ed.agent));
     let state = RwSignal::new(UploadState::Idle);
     let errors = move || ed.errors("media_url");
     // Applies a file to slide `index` (the one selected when the pick or upload
