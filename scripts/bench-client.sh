@@ -7,23 +7,13 @@
 #
 #   ./dev bench client
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-export PATH="$HOME/.cargo/bin:$PATH"
-TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
-BIN="$TARGET_DIR/release/agent-mitra"
-PORT="${BENCH_PORT:-8019}"
+source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh"
 
 cargo leptos build --release --precompress >/dev/null 2>&1
 echo "== What an island page downloads (brotli is what the server sends)"
 scripts/client-budget.sh || true
 
-if [[ -z "${DATABASE_URL:-}" ]]; then
-  ./dev db start >/dev/null
-  base="$(./dev db url)"
-  psql -X -q "${base%/*}/postgres" -c "DROP DATABASE IF EXISTS agent_mitra_bench WITH (FORCE)" -c "CREATE DATABASE agent_mitra_bench"
-  export DATABASE_URL="${base%/*}/agent_mitra_bench"
-fi
+[[ -n "${DATABASE_URL:-}" ]] || fresh_bench_db
 export LEPTOS_SITE_ROOT="$ROOT/target/site" LEPTOS_OUTPUT_NAME=agent-mitra ENVIRONMENT=test API_PORT="$PORT" RUST_LOG=warn RATE_LIMITING_ENABLED=false
 "$BIN" seed >/dev/null
 "$BIN" serve >/dev/null 2>&1 &

@@ -5,12 +5,7 @@
 #
 #   ./dev bench            builds the release site first if needed
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-export PATH="$HOME/.cargo/bin:$PATH"
-TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
-BIN="$TARGET_DIR/release/agent-mitra"
-PORT="${BENCH_PORT:-8019}"
+source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh"
 
 command -v brotli >/dev/null || { echo "installing brotli (Debian) for size figures"; apt-get install -y -qq brotli >/dev/null; }
 cargo leptos build --release --precompress >/dev/null 2>&1
@@ -25,12 +20,7 @@ for f in target/site/pkg/agent-mitra.*.wasm target/site/pkg/agent-mitra.*.js tar
 done
 
 # A database for the server: the given one, or a fresh one on the local cluster.
-if [[ -z "${DATABASE_URL:-}" ]]; then
-  ./dev db start >/dev/null
-  base="$(./dev db url)"
-  psql -X -q "${base%/*}/postgres" -c "DROP DATABASE IF EXISTS agent_mitra_bench WITH (FORCE)" -c "CREATE DATABASE agent_mitra_bench"
-  export DATABASE_URL="${base%/*}/agent_mitra_bench"
-fi
+[[ -n "${DATABASE_URL:-}" ]] || fresh_bench_db
 export LEPTOS_SITE_ROOT="$ROOT/target/site" ENVIRONMENT=test API_PORT="$PORT" RUST_LOG=warn
 "$BIN" migrate >/dev/null
 

@@ -8,12 +8,7 @@
 #      concurrency: TPS, and our req/s as a share of it.
 # Uses wrk (Debian) and pgbench. Rate limits are switched off for the server under test.
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-export PATH="$HOME/.cargo/bin:$PATH"
-TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
-BIN="$TARGET_DIR/release/agent-mitra"
-PORT="${BENCH_PORT:-8019}"
+source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh"
 DURATION="${BENCH_SECONDS:-10}"
 POOL="${BENCH_POOL:-20}"                            # the server's DATABASE_MAX_CONNECTIONS
 CONNS=(16 64)
@@ -25,11 +20,9 @@ URL_PATH="/api/v1/presentations/agent/$AGENT/active"
 command -v wrk >/dev/null || { echo "installing wrk (Debian)"; apt-get install -y -qq wrk >/dev/null; }
 [[ -x "$PG_BIN/pgbench" ]] || { echo "pgbench not found under /usr/lib/postgresql/*/bin" >&2; exit 1; }
 
-cargo leptos build --release >/dev/null 2>&1
-./dev db start >/dev/null
-base="$(./dev db url)"
-psql -X -q "${base%/*}/postgres" -c "DROP DATABASE IF EXISTS agent_mitra_bench WITH (FORCE)" -c "CREATE DATABASE agent_mitra_bench"
-export DATABASE_URL="${base%/*}/agent_mitra_bench" LEPTOS_SITE_ROOT="$ROOT/target/site" ENVIRONMENT=test \
+cargo leptos build --release --precompress >/dev/null 2>&1
+fresh_bench_db
+export LEPTOS_SITE_ROOT="$ROOT/target/site" ENVIRONMENT=test \
        API_PORT="$PORT" RUST_LOG=warn RATE_LIMITING_ENABLED=false DATABASE_MAX_CONNECTIONS="$POOL"
 "$BIN" seed >/dev/null
 

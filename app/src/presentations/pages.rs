@@ -8,6 +8,7 @@ use super::text::{t, T};
 use super::types::*;
 use crate::auth::pages::action_error;
 use crate::frame::use_session;
+use crate::ui::confirm::ConfirmSubmit;
 use crate::ui::feedback::{failure, Loading};
 use crate::ui::forms::FormAlert;
 use leptos::prelude::*;
@@ -383,21 +384,5 @@ fn Templates(templates: Vec<Template>, agent: String) -> impl IntoView {
                 })
             }).collect_view()}
         </details>
-    }
-}
-
-/// A submit button that asks first (deleting a draft cannot be undone). An island:
-/// the question needs the browser; without JavaScript the form posts as it is.
-#[island]
-fn ConfirmSubmit(label: String, question: String) -> impl IntoView {
-    view! {
-        <button type="submit" class="btn btn-secondary min-h-10"
-            on:click=move |ev| {
-                if !window().confirm_with_message(&question).unwrap_or(false) {
-                    ev.prevent_default();
-                }
-            }>
-            {label}
-        </button>
     }
 }
