@@ -14,10 +14,7 @@
 //! they are converted (see `error/ssr.rs`) and never serialized.
 
 use serde::{Deserialize, Serialize};
-use server_fn::{
-    codec::JsonEncoding,
-    error::{FromServerFnError, ServerFnErrorErr},
-};
+use server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use std::collections::BTreeMap;
 
 mod problems;
@@ -218,7 +215,8 @@ impl From<ErrorBody> for AppError {
 }
 
 impl FromServerFnError for AppError {
-    type Encoder = JsonEncoding;
+    // Decoded as the answers are (see `codec`).
+    type Encoder = crate::codec::JsonText;
 
     /// Failures inside the server-function machinery. On the server these are bad
     /// requests (the body did not decode); on the client they are transport failures.

@@ -30,7 +30,6 @@ pub fn duration_secs(secs: u64) -> String {
     }
 }
 
-/// Lowercase hex of bytes (digests, HMACs, ETags).
 /// A count with thousands separators: `12,345`.
 pub fn thousands(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
@@ -61,6 +60,14 @@ pub fn urlencode(s: &str) -> String {
         .collect()
 }
 
+/// `0.5` → `"0.50"`: a fraction (an opacity) clamped to 0..=1, to two places. By
+/// integer arithmetic, so that the browser's WASM carries no float formatter.
+pub fn hundredths(x: f32) -> String {
+    let n = (x.clamp(0.0, 1.0) * 100.0).round() as u32;
+    format!("{}.{:02}", n / 100, n % 100)
+}
+
+/// Lowercase hex of bytes (digests, HMACs, ETags).
 pub fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
     bytes
@@ -74,6 +81,17 @@ pub fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hundredths_clamp_and_round() {
+        assert_eq!(hundredths(0.5), "0.50");
+        assert_eq!(hundredths(0.05), "0.05");
+        assert_eq!(hundredths(0.333), "0.33");
+        assert_eq!(hundredths(1.0), "1.00");
+        assert_eq!(hundredths(7.0), "1.00");
+        assert_eq!(hundredths(-1.0), "0.00");
+        assert_eq!(hundredths(f32::NAN), "0.00");
+    }
 
     #[test]
     fn bytes_pick_a_readable_unit() {

@@ -13,6 +13,7 @@ mod text_enum;
 pub mod access;
 pub mod audit;
 pub mod auth;
+pub mod codec;
 pub mod credentials;
 pub mod error;
 pub mod format;
@@ -22,6 +23,7 @@ pub mod i18n;
 pub mod paging;
 pub mod presentations;
 pub mod system;
+pub mod time;
 pub mod ui;
 pub mod users;
 

@@ -61,6 +61,8 @@ pub struct AppState {
     /// sysinfo keeps the previous CPU sample to compute usage, so it is shared.
     /// Per-instance host data only; nothing the instances must agree on lives here.
     pub host: Arc<Mutex<sysinfo::System>>,
+    /// The last database probes' round trips, for the status page's chart.
+    pub round_trips: Arc<Mutex<std::collections::VecDeque<f64>>>,
     pub auth: Arc<crate::auth::server::AuthConfig>,
     /// Where uploaded media lives (local disk or S3-compatible) and its limits.
     pub media: crate::presentations::server::media::MediaStore,
@@ -79,6 +81,7 @@ impl AppState {
             leptos_options,
             info: Arc::new(info),
             host: Arc::new(Mutex::new(sysinfo::System::new())),
+            round_trips: Arc::default(),
             auth: Arc::new(auth),
             media,
         }

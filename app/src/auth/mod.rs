@@ -9,6 +9,7 @@
 //! every entry and all ten roles.
 
 pub mod api;
+mod code_entry;
 pub mod pages;
 pub mod text;
 pub mod types;

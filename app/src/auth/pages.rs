@@ -2,6 +2,7 @@
 //! Every form is an `<ActionForm>`: it posts without JavaScript and shows errors next
 //! to the field they concern either way.
 
+use super::code_entry::CodeEntry;
 use super::text::T;
 use crate::auth::api::{
     my_sessions, ChangePassword, RevokeOtherSessions, RevokeSession, WebLogin, WebSendOtp,
@@ -125,55 +126,23 @@ fn SendOtpForm() -> impl IntoView {
 pub fn OtpPage() -> impl IntoView {
     let query = use_query_map();
     let phone = query.read_untracked().get("phone").unwrap_or_default();
-    view! {
-        <Title text=t(T::EnterCode)/>
-        <OtpForm phone/>
-    }
-}
-
-/// The code form: an island (auto-submit, the resend countdown). Router hooks do not
-/// work in an island in the browser, so the page hands it the phone.
-#[island]
-fn OtpForm(phone: String) -> impl IntoView {
-    // Each form's children own their copy (and the props are serialized after this).
-    let (for_verify, for_resend) = (phone.clone(), phone.clone());
     let verify = ServerAction::<WebVerifyOtp>::new();
     let resend = ServerAction::<WebSendOtp>::new();
+    // Both forms post as plain forms (with JavaScript too), so a failure comes back
+    // as this page with the error: the code boxes start empty again.
     let error = Signal::derive(move || {
-        verify
-            .value()
+        action_error(verify)
             .get()
-            .and_then(|r| r.err())
-            .or_else(|| resend.value().get().and_then(|r| r.err()))
+            .or_else(|| action_error(resend).get())
     });
-    let remaining = RwSignal::new(OTP_RESEND_COOLDOWN_SECS);
-    Effect::new(move |_| {
-        if let Ok(handle) = set_interval_with_handle(
-            move || remaining.update(|s| *s = (*s - 1).max(0)),
-            std::time::Duration::from_secs(1),
-        ) {
-            on_cleanup(move || handle.clear());
-        }
-    });
-    Effect::new(move |_| {
-        if resend.version().get() > 0 {
-            remaining.set(OTP_RESEND_COOLDOWN_SECS);
-        }
-    });
-    let form_ref = NodeRef::<leptos::html::Form>::new();
-    let on_input = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        if value.len() == 6 && value.chars().all(|c| c.is_ascii_digit()) {
-            if let Some(form) = form_ref.get() {
-                let _ = form.request_submit();
-            }
-        }
-    };
+    let (for_verify, for_resend) = (phone.clone(), phone.clone());
     view! {
+        <Title text=t(T::EnterCode)/>
+        <CodeEntry wait_secs=OTP_RESEND_COOLDOWN_SECS resend_in=t(T::ResendIn).to_owned() ready=t(T::DidntGetCode).to_owned()>
         <section class="max-w-md mx-auto card">
             <h1 class="text-2xl font-bold">{t(T::EnterCode)}</h1>
             <p class="mt-2 text-muted">{t(T::CodeSentTo)} " +91-" {phone.clone()}</p>
-            <ActionForm action=verify node_ref=form_ref attr:class="mt-6 flex flex-col gap-4" attr:novalidate="true">
+            <ActionForm action=verify attr:id="otp-form" attr:class="mt-6 flex flex-col gap-4" attr:novalidate="true">
                 <FormAlert error/>
                 <input type="hidden" name="phone_number" value=for_verify/>
                 <label for="otp" class="font-medium">{t(T::SixDigitCode)}</label>
@@ -186,27 +155,25 @@ fn OtpForm(phone: String) -> impl IntoView {
                     pattern="[0-9]{6}"
                     maxlength="6"
                     required
+                    autofocus
                     aria-describedby="otp-error"
                     aria-invalid=move || error.get().map(|_| "true")
-                    on:input=on_input
                 />
                 <FieldError id="otp-error" name="otp" error/>
-                <button type="submit" class="btn btn-primary">{t(T::Verify)}</button>
+                <button id="otp-verify" type="submit" class="btn btn-primary">{t(T::Verify)}</button>
             </ActionForm>
             <ActionForm action=resend attr:class="mt-4 flex items-center gap-3">
                 <input type="hidden" name="phone_number" value=for_resend/>
-                <p class="text-muted" aria-live="polite" data-testid="resend-countdown">
-                    {move || {
-                        let s = remaining.get();
-                        if s > 0 { format!("{} {s}s", t(T::ResendIn)) } else { t(T::DidntGetCode).to_owned() }
-                    }}
+                <p id="resend-countdown" class="text-muted" aria-live="polite" data-testid="resend-countdown">
+                    {t(T::DidntGetCode)}
                 </p>
-                // Never disabled: without JavaScript the countdown cannot tick, and the
-                // server refuses an early resend with the seconds to wait anyway.
-                <button type="submit" class="btn-link">{t(T::Resend)}</button>
+                // Enabled as rendered: without JavaScript nothing could count down, and
+                // the server refuses an early resend with the seconds to wait anyway.
+                <button id="otp-resend" type="submit" class="btn-link">{t(T::Resend)}</button>
             </ActionForm>
             <a href="/login?method=otp" class="link mt-4 inline-block">{t(T::UseDifferentNumber)}</a>
         </section>
+        </CodeEntry>
     }
 }
 

@@ -12,7 +12,9 @@ use crate::error::AppError;
 use crate::presentations::types::*;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use server_fn::codec::{GetUrl, Json, PostUrl};
+// The editor's functions speak `codec::Json` (one JSON decoder in the browser).
+use crate::codec::Json;
+use server_fn::codec::{GetUrl, PostUrl};
 use uuid::Uuid;
 
 // The server side. Each function's first line checks the `Access` of its own
@@ -193,7 +195,7 @@ pub async fn activate_presentation(
 }
 
 /// The editor's data: the presentation with every slide (scheduled ones too).
-#[server(prefix = "/api/v1", endpoint = "presentations/editor/load", input = GetUrl)]
+#[server(prefix = "/api/v1", endpoint = "presentations/editor/load", input = GetUrl, output = Json)]
 pub async fn editor_load(
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
@@ -204,7 +206,7 @@ pub async fn editor_load(
 
 /// Saves the whole presentation (409 when `input.version` is stale). Publishing is
 /// a save with `status: published` and `is_active: true`.
-#[server(prefix = "/api/v1", endpoint = "presentations/editor/save", input = Json)]
+#[server(prefix = "/api/v1", endpoint = "presentations/editor/save", input = Json, output = Json)]
 pub async fn editor_save(
     agent_id: Option<Uuid>,
     presentation_id: Uuid,
@@ -214,13 +216,13 @@ pub async fn editor_save(
     service::update(&ctx, agent_id, presentation_id, &input).await
 }
 
-#[server(prefix = "/api/v1", endpoint = "presentations/editor/media", input = GetUrl)]
+#[server(prefix = "/api/v1", endpoint = "presentations/editor/media", input = GetUrl, output = Json)]
 pub async fn editor_media(agent_id: Option<Uuid>) -> Result<MediaList, AppError> {
     let ctx = ctx::<EditorMedia>()?;
     library::list(&ctx, agent_id, None, Some(100), None).await
 }
 
-#[server(prefix = "/api/v1", endpoint = "presentations/editor/media/delete", input = Json)]
+#[server(prefix = "/api/v1", endpoint = "presentations/editor/media/delete", input = Json, output = Json)]
 pub async fn editor_delete_media(media_id: Uuid) -> Result<(), AppError> {
     let ctx = ctx::<EditorDeleteMedia>()?;
     library::delete(&ctx, media_id).await

@@ -51,14 +51,14 @@ fn rgba(hex: &str, alpha: f32) -> String {
     let channel = |i: usize| u8::from_str_radix(hex.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0);
     if super::rules::is_color(hex) {
         format!(
-            "rgba({}, {}, {}, {:.2})",
+            "rgba({}, {}, {}, {})",
             channel(1),
             channel(3),
             channel(5),
-            alpha.clamp(0.0, 1.0)
+            crate::format::hundredths(alpha)
         )
     } else {
-        format!("rgba(0, 0, 0, {:.2})", alpha.clamp(0.0, 1.0))
+        format!("rgba(0, 0, 0, {})", crate::format::hundredths(alpha))
     }
 }
 

@@ -39,29 +39,47 @@ pub fn EditorPage() -> impl IntoView {
         .read_untracked()
         .get("id")
         .and_then(|id| id.parse::<Uuid>().ok());
+    // Loaded here, on the server, and handed to the island as a prop: the island
+    // then carries no resource or suspense code of its own (issue 9's byte budget).
+    let loaded = Resource::new(
+        || (),
+        move |_| async move {
+            match id {
+                Some(id) => editor_load(agent, id).await,
+                None => Err(AppError::not_found("Presentation")),
+            }
+        },
+    );
     view! {
         <Title text=t(T::EditPresentation)/>
-        {match id {
-            Some(id) => view! { <EditorIsland agent id/> }.into_any(),
-            None => failure(AppError::not_found("Presentation"), "/agent/presentations"),
-        }}
+        <Suspense fallback=|| view! { <Loading height="h-[32rem]"/> }>
+            {move || loaded.get().map(|r| match r {
+                Ok(p) => view! { <EditorIsland p agent/> }.into_any(),
+                Err(e) => failure(e, "/agent/presentations"),
+            })}
+        </Suspense>
     }
 }
 
-/// The editor is one island: it loads its presentation (on the server first, so the
-/// page arrives complete), and holds its own toasts, since an island in the browser
-/// sees no context from the server-rendered page around it.
+/// The editor is one island. It holds its own toasts, since an island in the
+/// browser sees no context from the server-rendered page around it. "Reload the
+/// latest" (after a conflict) fetches the deck again and starts the editor over.
 #[island]
-fn EditorIsland(agent: Option<Uuid>, id: Uuid) -> impl IntoView {
-    provide_context(Toasts::new());
-    let loaded = Resource::new(|| (), move |_| editor_load(agent, id));
+fn EditorIsland(p: Presentation, agent: Option<Uuid>) -> impl IntoView {
+    let toasts = Toasts::new();
+    provide_context(toasts);
+    let id = p.presentation_id;
+    let deck = RwSignal::new(p);
+    let reload = Callback::new(move |_| {
+        leptos::task::spawn_local(async move {
+            match editor_load(agent, id).await {
+                Ok(p) => deck.set(p),
+                Err(e) => toasts.push(ToastKind::Error, e.to_string()),
+            }
+        })
+    });
     view! {
-        <Transition fallback=|| view! { <Loading height="h-[32rem]"/> }>
-            {move || loaded.get().map(|r| match r {
-                Ok(p) => view! { <Editor p agent reload=Callback::new(move |_| loaded.refetch())/> }.into_any(),
-                Err(e) => failure(e, "/agent/presentations"),
-            })}
-        </Transition>
+        {move || view! { <Editor p=deck.get() agent reload/> }}
         <Toaster/>
     }
 }

@@ -52,14 +52,9 @@ pub enum ScheduleBound {
 }
 
 pub fn parse_schedule(text: &str) -> Option<ScheduleBound> {
-    let t = text.trim();
-    if let Ok(at) = chrono::DateTime::parse_from_rfc3339(t) {
-        return Some(ScheduleBound::Absolute(at));
-    }
-    ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
-        .map(ScheduleBound::Local)
+    crate::time::parse_rfc3339(text)
+        .map(ScheduleBound::Absolute)
+        .or_else(|| crate::time::parse_local(text).map(ScheduleBound::Local))
 }
 
 fn blank(text: &Option<String>) -> bool {

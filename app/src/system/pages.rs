@@ -1,5 +1,6 @@
-//! The status page: live health from `system_status`, refreshed every 15 seconds
-//! once hydrated; complete server-rendered HTML without JavaScript.
+//! The status page: health from `system_status`, rendered on the server and swapped
+//! in fresh every 15 seconds by a `LiveRegion` once the page is live. Without
+//! JavaScript it is the same page, current as of its load.
 
 use super::text::T;
 use crate::format;
@@ -8,81 +9,39 @@ use crate::system::api::system_status;
 use crate::system::types::ComprehensiveHealth;
 use crate::system::types::HealthStatus;
 use crate::ui::feedback::{ErrorView, Loading, UsageBar};
+use crate::ui::live::LiveRegion;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use std::time::Duration;
 
-const REFRESH: Duration = Duration::from_secs(15);
-const HISTORY: usize = 20;
+const REFRESH_SECS: u32 = 15;
 
 #[component]
 pub fn StatusPage() -> impl IntoView {
+    let status = Resource::new(|| (), |_| system_status());
     view! {
         <Title text=t(T::StatusTitle)/>
-        <StatusBoard/>
-    }
-}
-
-/// The board itself: an island, so that it refreshes in place in the browser.
-#[island]
-fn StatusBoard() -> impl IntoView {
-    let tick = RwSignal::new(0u32);
-    let status = Resource::new(move || tick.get(), |_| system_status());
-    let latencies = RwSignal::new(Vec::<f64>::new());
-
-    // Browser only: effects never run during server rendering.
-    Effect::new(move |_| {
-        if let Ok(handle) =
-            set_interval_with_handle(move || tick.update(|n| *n = n.wrapping_add(1)), REFRESH)
-        {
-            on_cleanup(move || handle.clear());
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(health)) = status.get() {
-            if let Some(ms) = health.database.database.connection.response_time_ms {
-                latencies.update(|v| {
-                    v.push(ms);
-                    if v.len() > HISTORY {
-                        v.remove(0);
-                    }
-                });
-            }
-        }
-    });
-
-    view! {
         <div class="flex flex-wrap items-end justify-between gap-4">
             <div>
                 <h1 class="text-3xl font-bold">{t(T::StatusTitle)}</h1>
                 <p class="mt-1 text-muted">{t(T::StatusIntro)} " " {t(T::StatusUpdated)}</p>
             </div>
-            <a
-                href="/status"
-                class="btn btn-secondary"
-                on:click=move |ev| {
-                    ev.prevent_default();
-                    tick.update(|n| *n = n.wrapping_add(1));
-                }
-            >
-                {t(T::StatusRefresh)}
-            </a>
+            <a href="/status" class="btn btn-secondary">{t(T::StatusRefresh)}</a>
         </div>
-        <Transition fallback=|| view! { <Loading height="h-96"/> }>
-            {move || {
-                status
-                    .get()
-                    .map(|result| match result {
-                        Ok(health) => view! { <StatusReport health latencies/> }.into_any(),
-                        Err(error) => view! { <ErrorView error/> }.into_any(),
-                    })
-            }}
-        </Transition>
+        <Suspense fallback=|| view! { <Loading height="h-96"/> }>
+            {move || status.get().map(|result| match result {
+                Ok(health) => view! {
+                    <LiveRegion id="status-report".to_owned() every_secs=REFRESH_SECS>
+                        <StatusReport health/>
+                    </LiveRegion>
+                }.into_any(),
+                Err(error) => view! { <ErrorView error/> }.into_any(),
+            })}
+        </Suspense>
     }
 }
 
 #[component]
-fn StatusReport(health: ComprehensiveHealth, latencies: RwSignal<Vec<f64>>) -> impl IntoView {
+fn StatusReport(health: ComprehensiveHealth) -> impl IntoView {
     let db = health.database.database.clone();
     let sys = health.system.clone();
     let pool = db.pool_stats.clone();
@@ -114,7 +73,7 @@ fn StatusReport(health: ComprehensiveHealth, latencies: RwSignal<Vec<f64>>) -> i
                     </dd>
                 </dl>
                 {db.connection.error.clone().map(|e| view! { <p class="mt-3 text-danger">{e}</p> })}
-                <LatencyChart latencies/>
+                <LatencyChart latencies=health.recent_round_trips_ms.clone()/>
             </section>
             <section class="card flex flex-col gap-4" aria-labelledby="host-heading">
                 <div class="flex items-center justify-between">
@@ -141,20 +100,18 @@ fn StatusReport(health: ComprehensiveHealth, latencies: RwSignal<Vec<f64>>) -> i
     }
 }
 
-/// A sparkline of recent database round trips. Drawn only once there are two points
-/// (after hydration); before that the box keeps its size so nothing shifts.
+/// A sparkline of the recent database round trips. With fewer than two points it
+/// draws nothing, but keeps its size, so nothing shifts when it fills.
 #[component]
-fn LatencyChart(latencies: RwSignal<Vec<f64>>) -> impl IntoView {
+fn LatencyChart(latencies: Vec<f64>) -> impl IntoView {
     const W: f64 = 300.0;
     const H: f64 = 60.0;
-    let points = move || {
-        let values = latencies.get();
-        if values.len() < 2 {
-            return String::new();
-        }
-        let max = values.iter().copied().fold(1.0_f64, f64::max);
-        let step = W / (HISTORY - 1) as f64;
-        values
+    let points = if latencies.len() < 2 {
+        String::new()
+    } else {
+        let max = latencies.iter().copied().fold(1.0_f64, f64::max);
+        let step = W / (latencies.len() - 1) as f64;
+        latencies
             .iter()
             .enumerate()
             .map(|(i, v)| {
@@ -167,13 +124,10 @@ fn LatencyChart(latencies: RwSignal<Vec<f64>>) -> impl IntoView {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let summary = move || {
-        let values = latencies.get();
-        values
-            .last()
-            .map(|last| format!("{}: {last:.1} ms", t(T::StatusLatencyChart)))
-            .unwrap_or_else(|| t(T::StatusLatencyChart).to_owned())
-    };
+    let summary = latencies.last().map_or_else(
+        || t(T::StatusLatencyChart).to_owned(),
+        |last| format!("{}: {last:.1} ms", t(T::StatusLatencyChart)),
+    );
     view! {
         <figure class="mt-4">
             <svg
@@ -182,6 +136,7 @@ fn LatencyChart(latencies: RwSignal<Vec<f64>>) -> impl IntoView {
                 role="img"
                 aria-label=summary
                 preserveAspectRatio="none"
+                data-points=latencies.len()
             >
                 <polyline points=points fill="none" stroke="currentColor" stroke-width="2"></polyline>
             </svg>

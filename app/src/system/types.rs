@@ -124,6 +124,10 @@ pub struct ComprehensiveHealth {
     pub environment: String,
     pub database: DatabaseHealth,
     pub system: SystemHealth,
+    /// The round trips of this instance's last database probes (ms, oldest first):
+    /// the status page's chart, full from its first render.
+    #[serde(default)]
+    pub recent_round_trips_ms: Vec<f64>,
     pub timestamp: i64,
 }
 

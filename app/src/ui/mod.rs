@@ -5,5 +5,6 @@
 pub mod confirm;
 pub mod feedback;
 pub mod forms;
+pub mod live;
 pub mod table;
 pub mod toast;

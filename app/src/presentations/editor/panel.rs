@@ -2,6 +2,7 @@
 //! schedule and branding. Fields show the live rules' errors under them.
 
 use super::*;
+use crate::format::hundredths;
 
 /// A labelled text input bound to one field of the selected slide.
 #[component]
@@ -53,8 +54,8 @@ fn ColorField(
             <div class="flex gap-2">
                 <input type="color" class="h-12 w-14 rounded-btn border-2 border-line" aria-label=format!("{} ({})", t(label), t(T::Picker))
                     tabindex="-1"
-                    prop:value=move || { let v = value(); if rules::is_color(&v) { v.to_lowercase() } else { "#000000".into() } }
-                    on:input=move |ev| ed.edit(|s| set(s, event_target_value(&ev).to_uppercase()))/>
+                    prop:value=move || { let v = value(); if rules::is_color(&v) { v.to_ascii_lowercase() } else { "#000000".into() } }
+                    on:input=move |ev| ed.edit(|s| set(s, event_target_value(&ev).to_ascii_uppercase()))/>
                 <input id=id class="input font-mono" maxlength="7" aria-invalid=move || (!errors().is_empty()).to_string()
                     aria-describedby=described.clone()
                     prop:value=value on:input=move |ev| ed.edit(|s| set(s, event_target_value(&ev).trim().to_owned()))/>
@@ -113,7 +114,7 @@ pub(super) fn SlidePanel() -> impl IntoView {
                                     <input type="radio" name="slide-layout" class="sr-only" value=l.as_str()
                                         prop:checked=move || layout.get() == l
                                         on:change=move |_| ed.edit(|s| s.layout = l)/>
-                                    {l.as_str().to_uppercase()}
+                                    {l.as_str().to_ascii_uppercase()}
                                 </label>
                             }
                         }).collect_view()}
@@ -131,10 +132,14 @@ pub(super) fn SlidePanel() -> impl IntoView {
                             on:input=move |ev| ed.edit(|s| s.duration = event_target_value(&ev).parse().unwrap_or(DEFAULT_DURATION))/>
                     </div>
                     <div class="flex flex-col gap-1">
-                        <label for="slide-opacity" class="font-medium">{move || format!("{}: {:.2}", t(T::OverlayOpacity), ed.slide(|s| s.overlay_opacity))}</label>
+                        <label for="slide-opacity" class="font-medium">{move || format!("{}: {}", t(T::OverlayOpacity), hundredths(ed.slide(|s| s.overlay_opacity)))}</label>
                         <input id="slide-opacity" type="range" min="0" max="1" step="0.05"
-                            prop:value=move || ed.slide(|s| s.overlay_opacity).to_string()
-                            on:input=move |ev| ed.edit(|s| s.overlay_opacity = event_target_value(&ev).parse().unwrap_or(DEFAULT_OPACITY))/>
+                            prop:value=move || hundredths(ed.slide(|s| s.overlay_opacity))
+                            on:input=move |ev| {
+                                // The browser's number: no float parser in the WASM.
+                                let v = event_target::<web_sys::HtmlInputElement>(&ev).value_as_number();
+                                ed.edit(|s| s.overlay_opacity = if v.is_nan() { DEFAULT_OPACITY } else { v as f32 })
+                            }/>
                     </div>
                 </div>
                 <div class="flex flex-col gap-1">

@@ -45,10 +45,14 @@ pub struct Presentation {
     pub active_from: Option<String>,
     pub active_until: Option<String>,
     pub timezone: String,
+    #[serde(deserialize_with = "crate::time::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::time::utc")]
     pub updated_at: DateTime<Utc>,
     /// The same as `updated_at` (the source's name).
+    #[serde(deserialize_with = "crate::time::utc")]
     pub last_updated: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::time::utc_opt")]
     pub published_at: Option<DateTime<Utc>>,
     /// Filled on the carousel read, for branding and the contact button.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -125,6 +129,8 @@ pub struct Saved {
     pub status: Status,
     pub is_active: bool,
     pub version: i32,
+    #[serde(deserialize_with = "crate::time::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::time::utc")]
     pub updated_at: DateTime<Utc>,
 }

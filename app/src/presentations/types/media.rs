@@ -24,6 +24,7 @@ pub struct Media {
     /// True when this exact file was already in the library (nothing new stored).
     #[serde(default)]
     pub duplicate: bool,
+    #[serde(deserialize_with = "crate::time::utc")]
     pub uploaded_at: DateTime<Utc>,
 }
 

@@ -10,6 +10,9 @@ use std::time::{Duration, Instant};
 /// How long the database probe may take before the database counts as down.
 const DB_PROBE_DEADLINE: Duration = Duration::from_secs(2);
 
+/// How many probe round trips the status page's chart shows.
+pub const ROUND_TRIP_HISTORY: usize = 20;
+
 fn now_unix() -> i64 {
     chrono::Utc::now().timestamp()
 }
@@ -159,7 +162,21 @@ fn working_disk() -> UsageStats {
 pub async fn comprehensive(state: &AppState) -> AppResult<ComprehensiveHealth> {
     let (database, system) = tokio::join!(database(&state.pool), system(state));
     let system = system?;
+    let recent_round_trips_ms = {
+        let mut history = state
+            .round_trips
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(ms) = database.database.connection.response_time_ms {
+            if history.len() == ROUND_TRIP_HISTORY {
+                history.pop_front();
+            }
+            history.push_back(ms);
+        }
+        history.iter().copied().collect()
+    };
     Ok(ComprehensiveHealth {
+        recent_round_trips_ms,
         status: overall_status(database.status, system.status),
         service: ServiceInfo::NAME.to_owned(),
         version: ServiceInfo::VERSION.to_owned(),
