@@ -1,7 +1,7 @@
-//! The public home page. Once identity lands, signed-in users are sent on to their
-//! role's landing page (agents: carousel home; admins: dashboard).
+//! The public home page, which sends each signed-in role on to its own page
+//! (`frame::landing`), and `/my`, the page for customers and guests.
 
-use crate::i18n::{t, Msg};
+use crate::i18n::{fill, t, Msg};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -13,13 +13,12 @@ pub fn HomePage() -> impl IntoView {
         (Msg::HomeAdminsTitle, Msg::HomeAdminsBody),
         (Msg::HomeMobileTitle, Msg::HomeMobileBody),
     ];
-    // Agents land on their own home page: the carousel (SPEC §6).
-    let agent_home = crate::frame::use_session()
-        .filter(|me| me.is_agent())
-        .map(|_| view! { <leptos_router::components::Redirect path="/agent"/> });
+    // Everyone signed in lands on their own page (SPEC §6): sign-in sends them here.
+    let landing = crate::frame::use_session()
+        .map(|me| view! { <leptos_router::components::Redirect path=crate::frame::landing(&me)/> });
     view! {
         <Title text=t(Msg::AppName)/>
-        {agent_home}
+        {landing}
         <section class="py-4 sm:py-8">
             <p class="text-accent font-semibold uppercase tracking-wide text-sm">{t(Msg::Tagline)}</p>
             <h1 class="mt-2 text-3xl sm:text-4xl font-bold leading-tight max-w-3xl">
@@ -27,7 +26,8 @@ pub fn HomePage() -> impl IntoView {
             </h1>
             <p class="mt-4 text-lg text-muted max-w-2xl">{t(Msg::HomeIntro)}</p>
             <div class="mt-6 flex flex-wrap gap-3">
-                <A href="/status" attr:class="btn btn-primary">{t(Msg::CheckStatus)}</A>
+                <a href="/login" class="btn btn-primary" data-testid="home-sign-in">{t(Msg::SignIn)}</a>
+                <A href="/status" attr:class="btn btn-secondary">{t(Msg::CheckStatus)}</A>
                 <a href="/docs" rel="external" class="btn btn-secondary">{t(Msg::NavApiDocs)}</a>
             </div>
         </section>
@@ -44,6 +44,37 @@ pub fn HomePage() -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
+    }
+}
+
+/// `/my`: where a customer (or guest) lands. Their policies and their agent's page
+/// join it when the customers issue links policyholders to agents; until then it
+/// says so plainly rather than showing the agents' marketing page.
+#[component]
+pub fn MyPage() -> impl IntoView {
+    let me = crate::frame::use_session();
+    let name = me.as_ref().and_then(crate::frame::nav::person_name);
+    let welcome = match &name {
+        Some(name) => fill(
+            t(Msg::MyWelcomeNamed),
+            &[("name", name as &dyn std::fmt::Display)],
+        ),
+        None => t(Msg::MyWelcome).to_owned(),
+    };
+    view! {
+        <Title text=t(Msg::MyTitle)/>
+        <h1 class="text-2xl sm:text-3xl font-bold" data-testid="greeting">{welcome}</h1>
+        {name.is_none().then(|| view! {
+            <a href="/me" class="btn btn-secondary mt-4 inline-flex">{t(Msg::AddYourName)}</a>
+        })}
+        <section class="card mt-6" aria-labelledby="my-policies">
+            <h2 id="my-policies" class="text-xl font-semibold">{t(Msg::MyPolicies)}</h2>
+            <p class="mt-2 text-muted">{t(Msg::MyPoliciesEmpty)}</p>
+        </section>
+        <section class="card mt-4" aria-labelledby="my-agent" data-testid="my-agent">
+            <h2 id="my-agent" class="text-xl font-semibold">{t(Msg::MyAgent)}</h2>
+            <p class="mt-2 text-muted">{t(Msg::MyAgentNone)}</p>
+        </section>
     }
 }
 

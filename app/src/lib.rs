@@ -16,6 +16,7 @@ pub mod auth;
 pub mod codec;
 pub mod credentials;
 pub mod error;
+pub mod flash;
 pub mod format;
 pub mod frame;
 pub mod home;
@@ -47,9 +48,10 @@ pub fn api(upload_limit: usize) -> catalog::Api {
         .merge(presentations::server::routes::api(upload_limit))
 }
 
+use crate::access::{Access::*, Permission as P};
 use crate::auth::pages::{LoginPage, OtpPage, SecurityPage};
 use crate::frame::Layout;
-use crate::home::{HomePage, NotFound};
+use crate::home::{HomePage, MyPage, NotFound};
 use crate::i18n::Lang;
 use crate::presentations::{
     editor::EditorPage,
@@ -78,7 +80,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#1a237e"/>
-                <link rel="icon" href="/logo.svg" type="image/svg+xml"/>
+                <link rel="icon" href="/img/logo.v1.svg" type="image/svg+xml"/>
                 // The CSS under its content-hashed name in a release build.
                 <HashedStylesheet options=options.clone() id="leptos"/>
                 <AutoReload options=options.clone()/>
@@ -150,14 +152,16 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/status") view=StatusPage ssr=SsrMode::Async/>
                         <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                         <Route path=path!("/login/otp") view=OtpPage ssr=SsrMode::Async/>
-                        <Route path=path!("/me/security") view=SecurityPage ssr=SsrMode::Async/>
-                        <Route path=path!("/me") view=ProfilePage ssr=SsrMode::Async/>
-                        <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
-                        <Route path=path!("/admin/users/new") view=NewUserPage ssr=SsrMode::Async/>
-                        <Route path=path!("/admin/users/:id") view=UserDetailPage ssr=SsrMode::Async/>
-                        <Route path=path!("/agent") view=AgentHomePage ssr=SsrMode::Async/>
-                        <Route path=path!("/agent/presentations") view=LibraryPage ssr=SsrMode::Async/>
-                        <Route path=path!("/agent/presentations/:id") view=EditorPage ssr=SsrMode::Async/>
+                        // Each gated page asks its `Access` first (`frame::gate`).
+                        <Route path=path!("/my") view=|| gated(SignedIn, MyPage) ssr=SsrMode::Async/>
+                        <Route path=path!("/me/security") view=|| gated(SignedIn, SecurityPage) ssr=SsrMode::Async/>
+                        <Route path=path!("/me") view=|| gated(SignedIn, ProfilePage) ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/users") view=|| gated(Permission(P::UsersSearch), AdminUsersPage) ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/users/new") view=|| gated(Permission(P::UsersCreate), NewUserPage) ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/users/:id") view=|| gated(SelfOr(P::UsersRead), UserDetailPage) ssr=SsrMode::Async/>
+                        <Route path=path!("/agent") view=|| gated(OwnerOr(P::PresentationsRead), AgentHomePage) ssr=SsrMode::Async/>
+                        <Route path=path!("/agent/presentations") view=|| gated(OwnerOr(P::PresentationsRead), LibraryPage) ssr=SsrMode::Async/>
+                        <Route path=path!("/agent/presentations/:id") view=|| gated(OwnerOr(P::PresentationsUpdate), EditorPage) ssr=SsrMode::Async/>
                         <Route path=path!("/a/:code") view=PublicCarouselPage ssr=SsrMode::Async/>
                     </Routes>
                 </ErrorBoundary>
@@ -165,6 +169,11 @@ pub fn App() -> impl IntoView {
         </Router>
         <HydrationMarker/>
     }
+}
+
+/// A page behind its `Access` (`frame::Gate`).
+fn gated<V: IntoView + 'static>(access: access::Access, page: fn() -> V) -> impl IntoView {
+    view! { <frame::Gate access>{move || page()}</frame::Gate> }
 }
 
 /// The browser's start: the islands' loader finds each `<leptos-island>` and calls

@@ -19,6 +19,11 @@ pub enum Environment {
 }
 
 impl Environment {
+    /// Cookies carry `Secure` outside development and test (those run on plain HTTP).
+    pub fn uses_secure_cookies(self) -> bool {
+        !matches!(self, Environment::Development | Environment::Test)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Environment::Development => "development",

@@ -79,7 +79,7 @@ test("a wrong OTP is refused with a clear message", async ({ page }, info) => {
   const wrong = outboxCode(phone) === "000000" ? "111111" : "000000";
   await page.getByLabel("6-digit code").fill(wrong);
   if (!hydrated(info)) await page.getByRole("button", { name: "Verify and sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Invalid or expired OTP");
+  await expect(page.getByRole("alert")).toHaveText("That code is wrong or has expired.");
   // The wrong code does not stay in the boxes.
   await expect(page.getByLabel("6-digit code")).toHaveValue("");
 });

@@ -32,6 +32,11 @@ pub fn fonts(options: &LeptosOptions) -> Router {
     files(&Path::new(options.site_root.as_ref()).join("fonts"), true)
 }
 
+/// `/img`: the logo and icons, versioned in their names like the fonts.
+pub fn images(options: &LeptosOptions) -> Router {
+    files(&Path::new(options.site_root.as_ref()).join("img"), true)
+}
+
 fn files(dir: &Path, versioned: bool) -> Router {
     let files = ServeDir::new(dir).precompressed_br().precompressed_gzip();
     let policy = HeaderValue::from_static(if versioned { HASHED } else { UNHASHED });

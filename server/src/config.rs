@@ -207,6 +207,7 @@ impl Settings {
             keys: app::auth::server::jwt::TokenKeys::new(secret),
             // A separate key derived from the secret, so OTP hashes and tokens differ.
             otp_pepper: [secret, b":otp"].concat(),
+            flash_key: [secret, b":flash"].concat(),
             dev_fixed_otp: self.dev_fixed_otp,
             trust_proxy_headers: self.trust_proxy_headers,
             rate_limiting: self.rate_limiting_enabled,

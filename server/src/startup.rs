@@ -82,6 +82,7 @@ pub fn build_router(state: AppState) -> Router {
         )
         .nest_service("/pkg", assets::pkg(&state.leptos_options))
         .nest_service("/fonts", assets::fonts(&state.leptos_options))
+        .nest_service("/img", assets::images(&state.leptos_options))
         // Anything else under /api answers in JSON, never with the HTML 404 page.
         .route("/api/{*rest}", any(api_not_found))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
@@ -90,6 +91,7 @@ pub fn build_router(state: AppState) -> Router {
             app::auth::server::resolve::resolve_caller,
         ))
         .layer(sessions)
+        .layer(from_fn_with_state(state.clone(), middleware::flash::flash))
         .layer(from_fn(middleware::same_origin::same_origin_writes))
         .with_state(state)
         .layer(from_fn(middleware::api_errors::api_error_status))
@@ -116,10 +118,7 @@ pub fn build_router(state: AppState) -> Router {
 /// Browser sessions: an opaque id in an HttpOnly, SameSite=Lax cookie (Secure outside
 /// development and test), the record in Postgres (`tower_sessions.session`).
 fn session_layer(state: &AppState) -> SessionManagerLayer<PostgresStore> {
-    let secure = !matches!(
-        state.info.environment,
-        Environment::Development | Environment::Test
-    );
+    let secure = state.info.environment.uses_secure_cookies();
     SessionManagerLayer::new(PostgresStore::new(state.pool.clone()))
         .with_name("am_session")
         .with_http_only(true)

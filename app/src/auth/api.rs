@@ -18,6 +18,8 @@ use crate::auth::server::{
     otp,
     service::{self, Client},
 };
+#[cfg(feature = "ssr")]
+use crate::{auth::text::T, i18n::Text};
 
 #[cfg(feature = "ssr")]
 mod ssr {
@@ -68,6 +70,19 @@ pub async fn web_login(
 ) -> Result<(), AppError> {
     public::<WebLogin>()?;
     let (state, meta) = (crate::state::app_state()?, request_meta());
+    // The form's own checks first, each under its field (the API's 400 names JSON
+    // fields the form does not have).
+    let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
+    let mut problems = crate::error::Problems::new(meta.lang);
+    match &agent_code {
+        Some(_) if blank(&agent_code) => problems.add("agent_code", T::EnterAgentCode),
+        None if blank(&identifier) => problems.add("identifier", T::EnterPhoneOrEmail),
+        _ => {}
+    }
+    if password.is_empty() {
+        problems.add("password", T::PasswordRequired);
+    }
+    problems.into_result()?;
     let identifier = identifier.unwrap_or_default();
     let request = crate::auth::types::LoginRequest {
         email: identifier.contains('@').then(|| identifier.clone()),
@@ -105,7 +120,15 @@ pub async fn web_send_otp(phone_number: String) -> Result<(), AppError> {
 pub async fn web_verify_otp(phone_number: String, otp: String) -> Result<(), AppError> {
     public::<WebVerifyOtp>()?;
     let (state, meta) = (crate::state::app_state()?, request_meta());
-    let login = otp::verify(&state, &meta, &phone_number, &otp, Client::Browser).await?;
+    // The page's words: people say "code", not "OTP" (the API keeps its message).
+    let login = otp::verify(&state, &meta, &phone_number, &otp, Client::Browser)
+        .await
+        .map_err(|e| match e {
+            AppError::Unauthenticated(_) => {
+                AppError::Unauthenticated(T::CodeRefused.text(meta.lang).to_owned())
+            }
+            other => other,
+        })?;
     ssr::attach(&login).await?;
     leptos_axum::redirect("/");
     Ok(())

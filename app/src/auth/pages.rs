@@ -10,24 +10,13 @@ use crate::auth::api::{
 };
 use crate::auth::types::{SessionInfo, OTP_RESEND_COOLDOWN_SECS};
 use crate::error::AppError;
+use crate::frame::SignOutButton;
 use crate::i18n::{t, Msg};
 use crate::ui::feedback::{ErrorView, Loading};
-use crate::ui::forms::{FieldError, FormAlert, TextField};
+use crate::ui::forms::{action_error, action_saved, FieldError, FormAlert, TextField};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{
-    components::{Redirect, A},
-    hooks::use_query_map,
-};
-
-/// The error of the last submission, if it failed.
-pub fn action_error<I, O>(action: ServerAction<I>) -> Signal<Option<AppError>>
-where
-    I: server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
-    O: Clone + Send + Sync + 'static,
-{
-    Signal::derive(move || action.value().get().and_then(|r| r.err()))
-}
+use leptos_router::{components::Redirect, hooks::use_query_map};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Method {
@@ -45,15 +34,17 @@ pub fn LoginPage() -> impl IntoView {
         _ => Method::Password,
     };
     let next = move || query.read().get("next").unwrap_or_else(|| "/".into());
+    // Plain links: the router's `<A>` marks every link to `/login` as current,
+    // whatever its query, so all three tabs looked selected.
     let tab = move |m: Method, label: T, key: &'static str| {
         view! {
-            <A
-                href=move || format!("/login?method={key}&next={}", next())
-                attr:class="tab"
-                attr:aria-current=move || (method() == m).then_some("page")
+            <a
+                href=move || format!("/login?method={key}&next={}", crate::format::urlencode(&next()))
+                class="tab"
+                aria-current=move || (method() == m).then_some("page")
             >
                 {t(label)}
-            </A>
+            </a>
         }
     };
     view! {
@@ -229,12 +220,17 @@ fn SessionList(list: Vec<SessionInfo>, revoke: ServerAction<RevokeSession>) -> i
                                 " · " {t(T::LastSeen)} " " {s.last_seen_at.format("%d %b %Y %H:%M UTC").to_string()}
                             </p>
                         </div>
-                        {(!s.current).then(|| view! {
-                            <ActionForm action=revoke>
-                                <input type="hidden" name="session_id" value=s.session_id.to_string()/>
-                                <button type="submit" class="btn btn-secondary">{t(Msg::SignOut)}</button>
-                            </ActionForm>
-                        })}
+                        {if s.current {
+                            // This device signs out as the header's button does.
+                            view! { <SignOutButton class="btn btn-secondary"/> }.into_any()
+                        } else {
+                            view! {
+                                <ActionForm action=revoke>
+                                    <input type="hidden" name="session_id" value=s.session_id.to_string()/>
+                                    <button type="submit" class="btn btn-secondary">{t(Msg::SignOut)}</button>
+                                </ActionForm>
+                            }.into_any()
+                        }}
                     </li>
                 }
             }).collect_view()}
@@ -247,10 +243,8 @@ fn ChangePasswordForm() -> impl IntoView {
     let action = ServerAction::<ChangePassword>::new();
     let error = action_error(action);
     let query = use_query_map();
-    let done = move || {
-        matches!(action.value().get(), Some(Ok(())))
-            || query.read().get("changed").as_deref() == Some("1")
-    };
+    let saved = action_saved(action);
+    let done = move || saved.get() || query.read().get("changed").as_deref() == Some("1");
     view! {
         <section class="mt-6 card" aria-labelledby="password-heading">
             <h2 id="password-heading" class="text-xl font-semibold">{t(T::ChangePassword)}</h2>

@@ -10,6 +10,9 @@ crate::texts! {
     OtpRefused => "Invalid or expired OTP", "OTP गलत है या उसकी समय-सीमा खत्म हो गई";
     AgentCodeInvalid => "Agent codes are 3–20 letters, digits, '-' or '_'.", "एजेंट कोड 3–20 अक्षर, अंक, '-' या '_' का होता है।";
     PasswordRequired => "Password is required", "पासवर्ड ज़रूरी है";
+    EnterPhoneOrEmail => "Enter your mobile number or email.", "अपना मोबाइल नंबर या ईमेल दर्ज करें।";
+    EnterAgentCode => "Enter your agent code.", "अपना एजेंट कोड दर्ज करें।";
+    CodeRefused => "That code is wrong or has expired.", "यह कोड गलत है या इसकी समय-सीमा खत्म हो गई है।";
     PasswordsDiffer => "New password and confirmation do not match", "नया पासवर्ड और पुष्टि मेल नहीं खाते";
     CurrentPasswordWrong => "Current password is incorrect", "मौजूदा पासवर्ड गलत है";
     OtpShape => "Enter the 6-digit code.", "6 अंकों का कोड दर्ज करें।";

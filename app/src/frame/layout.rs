@@ -49,19 +49,21 @@ fn Header() -> impl IntoView {
         <header class="bg-brand text-white shadow-sm">
             <div class="max-w-5xl mx-auto px-4 h-16 flex items-center justify-between gap-4">
                 <a href="/" class="flex items-center gap-2 font-bold text-xl tracking-tight focus-ring rounded-btn">
-                    <img src="/logo.svg" alt="" width="32" height="32" class="h-8 w-8"/>
+                    <img src="/img/logo.v1.svg" alt="" width="32" height="32" class="h-8 w-8"/>
                     <span>{t(Msg::AppName)}</span>
                 </a>
                 <nav aria-label="Main" class="hidden sm:block">
                     <NavLinks class="flex gap-1"/>
                 </nav>
                 <UserMenu/>
+                // A page change is a page load, so the menu is closed on every new page.
                 <details class="sm:hidden relative mobile-menu">
                     <summary class="list-none cursor-pointer px-3 py-2 rounded-btn border border-white/40 focus-ring min-h-12 flex items-center">
                         {t(Msg::Menu)}
                     </summary>
-                    <nav aria-label="Main" class="absolute right-0 mt-2 w-56 bg-surface text-ink rounded-card shadow-lg p-2 z-20">
+                    <nav aria-label="Main" class="absolute right-0 mt-2 w-64 bg-surface text-ink rounded-card shadow-lg p-2 z-20">
                         <NavLinks class="flex flex-col"/>
+                        <MobileSignOut/>
                     </nav>
                 </details>
             </div>
@@ -69,16 +71,43 @@ fn Header() -> impl IntoView {
     }
 }
 
+/// The signed-in person's name for the header, or "My account" when they have none.
+fn header_name(me: &SessionUser) -> String {
+    crate::frame::nav::person_name(me).unwrap_or_else(|| t(Msg::MyAccount).to_owned())
+}
+
+/// Sign out, for the form in the header, the phone menu and the Security page.
+#[component]
+pub fn SignOutButton(#[prop(default = "nav-link")] class: &'static str) -> impl IntoView {
+    let logout = ServerAction::<WebLogout>::new();
+    view! {
+        <ActionForm action=logout>
+            <button type="submit" class=class data-testid="sign-out">{t(Msg::SignOut)}</button>
+        </ActionForm>
+    }
+}
+
+/// Below 640 px the header has no room for the name and Sign out: they are the
+/// menu's last entries.
+#[component]
+fn MobileSignOut() -> impl IntoView {
+    use_session().map(|me| {
+        view! {
+            <div class="mt-2 border-t border-line pt-2">
+                <p class="px-3 text-sm text-muted" data-testid="menu-signed-in-as">{header_name(&me)}</p>
+                <SignOutButton class="nav-link w-full text-left"/>
+            </div>
+        }
+    })
+}
+
 #[component]
 fn UserMenu() -> impl IntoView {
-    let logout = ServerAction::<WebLogout>::new();
     match use_session() {
         Some(me) => view! {
             <div class="hidden sm:flex items-center gap-2">
-                <span class="text-sm" data-testid="signed-in-as">{me.user.full_name.clone()}</span>
-                <ActionForm action=logout>
-                    <button type="submit" class="nav-link">{t(Msg::SignOut)}</button>
-                </ActionForm>
+                <span class="text-sm" data-testid="signed-in-as">{header_name(&me)}</span>
+                <SignOutButton/>
             </div>
         }
         .into_any(),
@@ -116,7 +145,7 @@ fn Footer() -> impl IntoView {
             <div class="max-w-5xl mx-auto px-4 py-6 flex flex-col sm:flex-row gap-4 sm:items-center sm:justify-between text-sm text-muted">
                 <p>{t(Msg::FooterNote)} " v" {env!("CARGO_PKG_VERSION")}</p>
                 <div class="flex items-center gap-4">
-                    <a class="link" href="/docs" rel="external">{t(Msg::NavApiDocs)}</a>
+                    <a class="link tap" href="/docs" rel="external">{t(Msg::NavApiDocs)}</a>
                     <nav aria-label=t(Msg::Language) class="flex gap-2">
                         {Lang::ALL
                             .into_iter()
@@ -133,7 +162,7 @@ fn Footer() -> impl IntoView {
                                         hreflang=l.code()
                                         lang=l.code()
                                         aria-current=(l == lang).then_some("true")
-                                        class="link aria-[current=true]:font-bold"
+                                        class="link tap px-1 aria-[current=true]:font-bold"
                                     >
                                         {l.native_name()}
                                     </a>

@@ -23,6 +23,18 @@ pub struct NavItem {
     pub show: Show,
 }
 
+/// The name to greet someone by: none when the account has no name yet (a
+/// customer who signed in with an SMS code), never their phone number.
+pub fn person_name(me: &SessionUser) -> Option<String> {
+    let name = me.user.full_name.trim();
+    let is_phone = me.user.phone_number.as_deref() == Some(name)
+        || name
+            .trim_start_matches('+')
+            .chars()
+            .all(|c| c.is_ascii_digit());
+    (!name.is_empty() && !is_phone).then(|| name.to_owned())
+}
+
 impl NavItem {
     pub fn visible_to(&self, me: Option<&SessionUser>) -> bool {
         match self.show {

@@ -294,7 +294,8 @@ pub fn Carousel(
                 _ => {}
             }>
             // First in tab order (WAI-ARIA): the rotation control.
-            <button type="button" class="carousel-btn absolute left-2 top-2 z-20"
+            // The controls need the WASM: without it `.needs-js` hides them.
+            <button type="button" class="carousel-btn needs-js absolute left-2 top-2 z-20"
                 aria-controls=items_id.clone()
                 aria-label=move || if playing.get() { t(T::StopSlideShow) } else { t(T::StartSlideShow) }
                 data-testid="carousel-rotation"
@@ -321,7 +322,7 @@ pub fn Carousel(
                         let current = move || index.get() == i;
                         let effect = slide.transition_effect;
                         let load = Signal::derive(move || wanted.with(|w| w.contains(&i)));
-                        let name = format!("{} {} {}", i + 1, t(T::Of), n);
+                        let name = crate::i18n::fill(t(T::NOfTotal), &[("n", &(i + 1)), ("total", &n)]);
                         view! {
                             <div role="group" aria-roledescription="slide" aria-label=name data-index=i.to_string()
                                 aria-hidden=move || (!current()).to_string()
@@ -334,7 +335,7 @@ pub fn Carousel(
                     }).collect_view().into_any()
                 }}
             </div>
-            <div class="absolute inset-x-0 bottom-1 z-20 flex items-center justify-between px-2" hidden=move || { count() < 2 }>
+            <div class="needs-js absolute inset-x-0 bottom-1 z-20 flex items-center justify-between px-2" hidden=move || { count() < 2 }>
                 <button type="button" class="carousel-btn" aria-controls=items_id3.clone() aria-label=t(T::PreviousSlide) on:click=move |_| go(-1)>
                     <span aria-hidden="true">"‹"</span>
                 </button>
@@ -356,7 +357,9 @@ pub fn Carousel(
                 </button>
             </div>
             <p class="sr-only" data-testid="carousel-position">
-                {move || if count() > 0 { format!("{} {} {} {}", t(T::Slide), index.get() + 1, t(T::Of), count()) } else { String::new() }}
+                {move || if count() > 0 {
+                    crate::i18n::fill(t(T::SlideOfTotal), &[("n", &(index.get() + 1)), ("total", &count())])
+                } else { String::new() }}
             </p>
         </section>
     }

@@ -196,7 +196,7 @@ fn Editor(p: Presentation, agent: Option<Uuid>, reload: Callback<()>) -> impl In
                 ed.selected.set(i);
             }
             ed.server_errors.set(fields);
-            toasts.push(ToastKind::Error, t(crate::i18n::Msg::FixFields));
+            focus_first_invalid();
             return;
         }
         saving.set(true);
@@ -227,7 +227,7 @@ fn Editor(p: Presentation, agent: Option<Uuid>, reload: Callback<()>) -> impl In
                 Err(AppError::Conflict(message)) => conflict.set(Some(message)),
                 Err(AppError::Invalid { fields, .. }) => {
                     ed.server_errors.set(fields);
-                    toasts.push(ToastKind::Error, t(crate::i18n::Msg::FixFields));
+                    focus_first_invalid();
                 }
                 Err(e) => toasts.push(ToastKind::Error, format!("{}: {e}", t(T::SaveFailed))),
             }
@@ -285,19 +285,21 @@ fn Editor(p: Presentation, agent: Option<Uuid>, reload: Callback<()>) -> impl In
     let preview_slides = Signal::derive(move || ed.draft.with(|d| d.slides.clone()));
 
     view! {
-        <div class="sticky top-0 z-30 -mx-4 mb-4 bg-canvas/95 px-4 py-3 backdrop-blur border-b border-line flex flex-wrap items-center gap-2">
-            <a href=library on:click=back data-own-confirm="" class="btn btn-secondary min-h-10" aria-label=t(T::BackToLibrary)>"←"</a>
-            <h1 class="text-xl font-bold mr-auto">{t(T::EditPresentation)}</h1>
-            <span class=move || format!("badge badge-deck-{}", ed.status.get().as_str())>{move || match ed.status.get() {
+        // One row on a phone (about 64 px of an 844 px screen): the heading and the
+        // status badge show from 640 px up.
+        <div class="needs-js sticky top-0 z-30 -mx-4 mb-4 bg-canvas/95 px-4 py-2 backdrop-blur border-b border-line flex items-center gap-2" data-testid="editor-toolbar">
+            <a href=library on:click=back data-own-confirm="" class="btn btn-secondary px-3" aria-label=t(T::BackToLibrary)>"←"</a>
+            <h1 class="sr-only sm:not-sr-only text-xl font-bold">{t(T::EditPresentation)}</h1>
+            <span class=move || format!("hidden sm:inline-flex badge badge-deck-{}", ed.status.get().as_str())>{move || match ed.status.get() {
                 Status::Draft => t(T::Draft), Status::Published => t(T::Published), Status::Archived => t(T::Archived)
             }}</span>
-            <span class="text-sm text-muted" role="status" data-testid="save-state">
+            <span class="text-sm text-muted mr-auto sm:ml-auto sm:mr-0 min-w-0 truncate" role="status" data-testid="save-state">
                 {move || if saving.get() { t(T::Saving) } else if ed.dirty.get() { t(T::Unsaved) } else { t(T::AllSaved) }}
             </span>
-            <button type="button" class="btn btn-secondary min-h-10" data-testid="save" disabled=move || saving.get() on:click=move |_| save(false)>
+            <button type="button" class="btn btn-secondary px-3 sm:px-5" data-testid="save" disabled=move || saving.get() on:click=move |_| save(false)>
                 {move || if ed.status.get() == Status::Published { t(T::SaveChanges) } else { t(T::SaveDraft) }}
             </button>
-            <button type="button" class="btn btn-primary min-h-10" data-testid="publish" disabled=move || saving.get()
+            <button type="button" class="btn btn-primary px-3 sm:px-5" data-testid="publish" disabled=move || saving.get()
                 on:click=move |_| {
                     if window().confirm_with_message(t(T::ConfirmPublish)).unwrap_or(false) {
                         save(true);
@@ -306,7 +308,14 @@ fn Editor(p: Presentation, agent: Option<Uuid>, reload: Callback<()>) -> impl In
                 {t(T::Publish)}
             </button>
         </div>
-        <noscript><p class="card mb-4">{t(T::NeedsJs)}</p></noscript>
+        <p class="no-js-only card mb-4">{t(T::NeedsJs)}</p>
+        // Not a toast: it would cover the fields it is about, and outlive their fix.
+        // It goes with the first edit, which clears the save's errors.
+        {move || (!ed.server_errors.with(|e| e.is_empty())).then(|| view! {
+            <p role="alert" class="card mb-4 border-l-4 border-danger text-danger font-medium" data-testid="fix-fields">
+                {t(crate::i18n::Msg::FixFields)}
+            </p>
+        })}
         {move || conflict.get().map(|message| view! {
             <div role="alert" class="card mb-4 border-l-4 border-danger" data-testid="conflict">
                 <p class="font-semibold">{t(T::ConflictTitle)}</p>
@@ -317,7 +326,7 @@ fn Editor(p: Presentation, agent: Option<Uuid>, reload: Callback<()>) -> impl In
                 </div>
             </div>
         })}
-        <div class="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)]">
+        <div class="needs-js grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)]">
             <div class="flex flex-col gap-4">
                 <section class="card flex flex-col gap-3" aria-label=t(T::Details)>
                     <div class="flex flex-col gap-1">
@@ -349,6 +358,22 @@ fn Editor(p: Presentation, agent: Option<Uuid>, reload: Callback<()>) -> impl In
         </div>
         <p class="sr-only" aria-live="polite" data-testid="announce">{move || ed.announce.get()}</p>
     }
+}
+
+/// After a refused save: the first field with an error gets the focus (and scrolls
+/// into view), once the panel shows it.
+fn focus_first_invalid() {
+    use wasm_bindgen::JsCast;
+    request_animation_frame(|| {
+        if let Some(el) = document()
+            .query_selector("[aria-invalid=true]")
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
 }
 
 /// Asks before an in-app link leaves unsaved work. The router follows links from a

@@ -6,10 +6,9 @@ use super::api::*;
 use super::carousel::CarouselIsland;
 use super::text::{t, T};
 use super::types::*;
-use crate::auth::pages::action_error;
 use crate::frame::use_session;
-use crate::ui::confirm::ConfirmSubmit;
 use crate::ui::feedback::{failure, Loading};
+use crate::ui::forms::action_error;
 use crate::ui::forms::FormAlert;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -40,7 +39,7 @@ pub fn AgentHomePage() -> impl IntoView {
                         <CarouselIsland slides=p.slides.clone() label=format!("{}: {}", t(T::YourCarousel), p.name) agent=p.agent.clone().unwrap_or_default()/>
                         <div class="mt-2 flex flex-wrap items-center justify-between gap-2 text-sm">
                             <span class="text-muted">{t(T::ShowingActive)}" "<strong>{p.name.clone()}</strong></span>
-                            <A href=format!("/agent/presentations/{}", p.presentation_id) attr:class="link font-semibold">{t(T::EditCarousel)}</A>
+                            <A href=format!("/agent/presentations/{}", p.presentation_id) attr:class="link tap font-semibold">{t(T::EditCarousel)}</A>
                         </div>
                     }.into_any(),
                     Ok(None) => view! { <EmptyCarousel/> }.into_any(),
@@ -93,14 +92,32 @@ pub fn PublicCarouselPage() -> impl IntoView {
                         })}
                     }.into_any()
                 }
-                Err(e) => view! {
+                Err(e) => {
+                    // An unknown agent code is a 404, not a page that says so with 200.
+                    #[cfg(feature = "ssr")]
+                    if matches!(e, crate::error::AppError::NotFound(_)) {
+                        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+                            response.set_status(http::StatusCode::NOT_FOUND);
+                        }
+                    }
+                    view! {
                     <div class="card text-center py-10">
                         <h1 class="text-xl font-bold">{t(T::NoPresentation)}</h1>
                         <p class="mt-2 text-muted">{e.to_string()}</p>
                     </div>
-                }.into_any(),
+                }.into_any()
+                }
             })}
         </Transition>
+    }
+}
+
+/// "1 slide", "3 slides".
+fn slide_count(n: usize) -> String {
+    if n == 1 {
+        t(T::OneSlide).to_owned()
+    } else {
+        crate::i18n::fill(t(T::NSlides), &[("n", &n)])
     }
 }
 
@@ -296,15 +313,16 @@ fn DeckCard(p: Presentation, agent: String) -> impl IntoView {
             .or_else(|| action_error(restore).get())
     });
     view! {
-        <li class="card flex flex-col gap-3" data-testid="presentation-card">
+        <li class="card flex min-w-0 flex-col gap-3" data-testid="presentation-card">
             <div class="flex gap-3">
                 <div class="h-16 w-28 shrink-0 overflow-hidden rounded-btn" style=thumb_style aria-hidden="true">
                     {thumb.map(|src| view! { <img src=src alt="" width="112" height="64" loading="lazy" class="h-full w-full object-cover"/> })}
                 </div>
                 <div class="min-w-0">
-                    <h2 class="font-semibold text-lg truncate"><a class="link" href=edit.clone()>{p.name.clone()}</a></h2>
+                    // Long names wrap (at any character: a 255-letter word too).
+                    <h2 class="font-semibold text-lg break-words [overflow-wrap:anywhere] line-clamp-3"><a class="link" href=edit.clone()>{p.name.clone()}</a></h2>
                     <p class="text-sm text-muted">
-                        {format!("{} {} · {}", p.slides.len(), t(T::SlidesWord), p.updated_at.format("%d %b %Y"))}
+                        {format!("{} · {}", slide_count(p.slides.len()), p.updated_at.format("%d %b %Y"))}
                     </p>
                     <p class="mt-1 flex flex-wrap gap-2">
                         <span class=format!("badge badge-deck-{}", p.status.as_str())>{status_text(p.status)}</span>
@@ -321,14 +339,21 @@ fn DeckCard(p: Presentation, agent: String) -> impl IntoView {
                 {(p.status == Status::Archived).then(|| view! {
                     <ActionForm action=restore>{for_restore}<button type="submit" class="btn btn-secondary min-h-10">{t(T::Restore)}</button></ActionForm>
                 })}
+                // The confirmation step is HTML: the button opens the question and
+                // the form, so it asks with or without JavaScript.
                 {(p.status != Status::Archived).then(|| view! {
-                    <ActionForm action=remove>
-                        {for_remove}
-                        <ConfirmSubmit
-                            label=if never_published { t(T::Delete) } else { t(T::Archive) }.to_owned()
-                            question=confirm_text.to_owned()
-                        />
-                    </ActionForm>
+                    <details class="confirm" data-testid="confirm-remove">
+                        <summary class="btn btn-secondary min-h-12 list-none cursor-pointer">
+                            {if never_published { t(T::Delete) } else { t(T::Archive) }}
+                        </summary>
+                        <ActionForm action=remove attr:class="mt-2 flex flex-wrap items-center gap-2">
+                            {for_remove}
+                            <p class="text-sm font-medium">{confirm_text}</p>
+                            <button type="submit" class="btn btn-danger min-h-12">
+                                {if never_published { t(T::YesDelete) } else { t(T::YesArchive) }}
+                            </button>
+                        </ActionForm>
+                    </details>
                 })}
             </div>
             <FormAlert error=errors/>
@@ -367,7 +392,7 @@ fn Templates(templates: Vec<Template>, agent: String) -> impl IntoView {
                                         <img src=src alt="" width="480" height="270" loading="lazy" class="w-full h-24 object-cover rounded-btn"/>
                                     })}
                                     <p class="font-semibold">{tpl.name.clone()}</p>
-                                    <p class="text-sm text-muted">{tpl.description.clone().unwrap_or_default()}" · "{tpl.slides.len()}" "{t(T::SlidesWord)}</p>
+                                    <p class="text-sm text-muted">{tpl.description.clone().unwrap_or_default()}" · "{slide_count(tpl.slides.len())}</p>
                                     <ActionForm action=create attr:class="flex flex-col gap-2">
                                         <input type="hidden" name="agent_id" value=agent.clone()/>
                                         <input type="hidden" name="template_id" value=tpl.template_id.to_string()/>

@@ -91,6 +91,13 @@ crate::texts! {
     ImageTooLarge => "Images can be up to 5 MB.", "तस्वीर अधिकतम 5 MB हो सकती है।";
     KeepEditing => "Keep editing", "संपादन जारी रखें";
     Layout => "Layout", "लेआउट";
+    LayoutCentered => "Centred", "बीच में";
+    LayoutTop => "Top", "ऊपर";
+    LayoutBottom => "Bottom", "नीचे";
+    LayoutLeft => "Left", "बाएँ";
+    LayoutRight => "Right", "दाएँ";
+    LayoutGrid => "Grid", "ग्रिड";
+    LayoutSplit => "Split", "दो भाग";
     LibraryEmpty => "No files yet. Upload one above.", "अभी कोई फ़ाइल नहीं। ऊपर अपलोड करें।";
     Media => "Image or video", "तस्वीर या वीडियो";
     MediaLibrary => "Your media library", "आपकी मीडिया लाइब्रेरी";
@@ -109,7 +116,7 @@ crate::texts! {
     NoPresentationHint => "Make a carousel for your customers in a few minutes.", "कुछ ही मिनटों में अपने ग्राहकों के लिए कैरोसेल बनाएँ।";
     NoSlides => "No slides yet", "अभी कोई स्लाइड नहीं";
     NoSlidesYet => "No slides yet. Add one to begin.", "अभी कोई स्लाइड नहीं। शुरू करने के लिए जोड़ें।";
-    Of => "of", "में से";
+    NOfTotal => "{n} of {total}", "{total} में से {n}";
     Open => "Open", "खोलें";
     OverlayOpacity => "Overlay", "ओवरले";
     Presentations => "Presentations", "प्रेज़ेंटेशन";
@@ -146,7 +153,11 @@ crate::texts! {
     SlideSchedule => "Show this slide only between (optional)", "यह स्लाइड केवल इस समय के बीच दिखाएँ (वैकल्पिक)";
     SlideType => "Slide type", "स्लाइड का प्रकार";
     Slides => "Slides", "स्लाइडें";
-    SlidesWord => "slides", "स्लाइड";
+    OneSlide => "1 slide", "1 स्लाइड";
+    NSlides => "{n} slides", "{n} स्लाइड";
+    SlideOfTotal => "Slide {n} of {total}", "{total} में से स्लाइड {n}";
+    YesDelete => "Yes, delete", "हाँ, हटाएँ";
+    YesArchive => "Yes, archive", "हाँ, संग्रहित करें";
     StartFromTemplate => "Or start from a template", "या टेम्पलेट से शुरू करें";
     StartSlideShow => "Start automatic slide show", "स्वचालित स्लाइड शो शुरू करें";
     StopSlideShow => "Stop automatic slide show", "स्वचालित स्लाइड शो रोकें";

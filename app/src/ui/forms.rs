@@ -5,13 +5,52 @@
 use crate::error::AppError;
 use leptos::prelude::*;
 
+/// The error of the last submission of `action`'s form, if it failed: from the
+/// flash its post left (`crate::flash`), or, in an island, from the action itself.
+pub fn action_error<I, O>(action: ServerAction<I>) -> Signal<Option<AppError>>
+where
+    I: server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    let flashed = crate::flash::form_error::<I>();
+    Signal::derive(move || {
+        flashed
+            .clone()
+            .or_else(|| action.value().get().and_then(|r| r.err()))
+    })
+}
+
+/// Whether the last submission of `action`'s form succeeded (for "Saved").
+pub fn action_saved<I, O>(action: ServerAction<I>) -> Signal<bool>
+where
+    I: server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    let flashed = crate::flash::form_saved::<I>();
+    Signal::derive(move || flashed || matches!(action.value().get(), Some(Ok(_))))
+}
+
+/// "Saved." after a form post that worked, announced politely.
+#[component]
+pub fn SavedNotice(#[prop(into)] saved: Signal<bool>, message: &'static str) -> impl IntoView {
+    move || {
+        saved.get().then(|| {
+            view! {
+                <p role="status" class="rounded-btn border border-ok bg-[#e3f4e8] px-4 py-3 text-ok font-medium" data-testid="saved">
+                    {message}
+                </p>
+            }
+        })
+    }
+}
+
 /// The headline of a failed submission, announced to screen readers.
 #[component]
 pub fn FormAlert(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
     move || {
         error.get().map(|e| {
             view! {
-                <div role="alert" class="rounded-btn border border-danger bg-[#fbe4e2] px-4 py-3 text-danger font-medium" data-kind=format!("{:?}", e.kind()).to_lowercase()>
+                <div role="alert" class="rounded-btn border border-danger bg-[#fbe4e2] px-4 py-3 text-danger font-medium" data-kind=format!("{:?}", e.kind()).to_ascii_lowercase()>
                     {e.to_string()}
                 </div>
             }
@@ -66,6 +105,8 @@ pub fn TextField(
             .is_some_and(|e| !e.field_errors(name).is_empty())
             .then_some("true")
     };
+    // After a failed post, what was typed, not what was stored (passwords never).
+    let value = crate::flash::typed(name).or(value);
     view! {
         <div class="flex flex-col gap-1">
             <label for=name class="font-medium">{label}</label>

@@ -2,7 +2,6 @@
 //! widgets. Feature pages compose these. Nothing here imports a feature (the page
 //! frame, which asks who is signed in, is `crate::frame`).
 
-pub mod confirm;
 pub mod feedback;
 pub mod forms;
 pub mod live;

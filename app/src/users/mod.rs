@@ -5,6 +5,7 @@
 //! and a caller never acts on a user ranked above their own role.
 
 pub mod api;
+pub mod labels;
 pub mod pages;
 pub mod text;
 pub mod types;

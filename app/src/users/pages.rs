@@ -4,13 +4,13 @@
 
 use super::text::T;
 use crate::access::Role;
-use crate::auth::pages::action_error;
 use crate::error::AppError;
 use crate::i18n::{t, Msg};
 use crate::ui::feedback::{failure, Loading};
-use crate::ui::forms::{FormAlert, TextField};
+use crate::ui::forms::{action_error, action_saved, FormAlert, SavedNotice, TextField};
 use crate::ui::table::{query_param, Column, DataTable, Filter, FilterBar};
 use crate::users::api::*;
+use crate::users::labels::{role_key_label, role_label, sort_label, status_label};
 use crate::users::types::{UserDetail, UserResponse, UserSort, UserStatus, TIMEZONES};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -38,10 +38,11 @@ pub fn AdminUsersPage() -> impl IntoView {
         },
         |(q, role, status, sort, cursor, limit)| list_users(q, role, status, sort, cursor, limit),
     );
-    let named = |values: Vec<&'static str>| {
+    // Each option: the key the URL and the API use, and its readable label.
+    let named = |values: Vec<(&'static str, &'static str)>| {
         values
             .into_iter()
-            .map(|v| (v.to_owned(), v.to_owned()))
+            .map(|(key, label)| (key.to_owned(), label.to_owned()))
             .collect()
     };
     let filters = vec![
@@ -54,19 +55,34 @@ pub fn AdminUsersPage() -> impl IntoView {
             name: "role",
             label: t(T::Role),
             any: Some(t(T::AllRoles)),
-            options: named(Role::ALL.iter().map(|r| r.as_str()).collect()),
+            options: named(
+                Role::ALL
+                    .iter()
+                    .map(|r| (r.as_str(), role_label(*r)))
+                    .collect(),
+            ),
         },
         Filter::Select {
             name: "status",
             label: t(T::Status),
             any: Some(t(T::AllStatuses)),
-            options: named(UserStatus::ALL.iter().map(|s| s.as_str()).collect()),
+            options: named(
+                UserStatus::ALL
+                    .iter()
+                    .map(|s| (s.as_str(), status_label(*s)))
+                    .collect(),
+            ),
         },
         Filter::Select {
             name: "sort",
             label: t(T::SortBy),
             any: None,
-            options: named(UserSort::ALL.iter().map(|s| s.as_str()).collect()),
+            options: named(
+                UserSort::ALL
+                    .iter()
+                    .map(|s| (s.as_str(), sort_label(*s)))
+                    .collect(),
+            ),
         },
     ];
     view! {
@@ -113,13 +129,15 @@ fn user_columns() -> Vec<Column<UserResponse>> {
         },
         Column {
             header: t(T::Role),
-            cell: |u| view! { <span class="badge badge-role">{u.role.as_str()}</span> }.into_any(),
+            cell: |u| {
+                view! { <span class="badge badge-role">{role_label(u.role)}</span> }.into_any()
+            },
         },
         Column {
             header: t(T::Status),
             cell: |u| {
                 let status = u.status.as_str();
-                view! { <span class=format!("badge badge-status-{status}")>{status}</span> }
+                view! { <span class=format!("badge badge-status-{status}")>{status_label(u.status)}</span> }
                     .into_any()
             },
         },
@@ -142,7 +160,7 @@ pub fn NewUserPage() -> impl IntoView {
             <div class="flex flex-col gap-1">
                 <label for="role" class="font-medium">{t(T::Role)}</label>
                 <select id="role" name="role" class="input">
-                    {Role::ALL.into_iter().rev().map(|r| view! { <option value=r.as_str()>{r.as_str()}</option> }).collect_view()}
+                    {Role::ALL.into_iter().rev().map(|r| view! { <option value=r.as_str()>{role_label(r)}</option> }).collect_view()}
                 </select>
             </div>
             <TextField name="password" label=t(Msg::Password) error input_type="password" autocomplete="new-password" hint=t(T::PasswordOptional)/>
@@ -203,6 +221,12 @@ fn UserDetailView(
     remove: ServerAction<RemoveRole>,
     errors: Signal<Option<AppError>>,
 ) -> impl IntoView {
+    let saved = Signal::derive(move || {
+        action_saved(update).get()
+            || action_saved(active).get()
+            || action_saved(assign).get()
+            || action_saved(remove).get()
+    });
     let u = d.user.clone();
     let id = u.user_id.to_string();
     let (id_edit, id_roles, id_assign, id_active) = (id.clone(), id.clone(), id.clone(), id);
@@ -210,10 +234,10 @@ fn UserDetailView(
     view! {
         <div class="flex flex-wrap items-center gap-3">
             <h1 class="text-3xl font-bold">{u.display_name.clone().unwrap_or_default()}</h1>
-            <span class=format!("badge badge-status-{}", u.status) data-testid="user-status">{u.status.as_str()}</span>
+            <span class=format!("badge badge-status-{}", u.status) data-testid="user-status" data-status=u.status.as_str()>{status_label(u.status)}</span>
         </div>
-        <p class="text-muted mt-1">{u.role.as_str()} " · " {u.phone_number.clone().unwrap_or_default()} " · " {u.email.clone().unwrap_or_default()}</p>
-        <div class="mt-4"><FormAlert error=errors/></div>
+        <p class="text-muted mt-1">{role_label(u.role)} " · " {u.phone_number.clone().unwrap_or_default()} " · " {u.email.clone().unwrap_or_default()}</p>
+        <div class="mt-4"><FormAlert error=errors/><SavedNotice saved message=t(T::Saved)/></div>
         <section class="card mt-4" aria-labelledby="edit-heading">
             <h2 id="edit-heading" class="text-xl font-semibold">{t(T::EditUser)}</h2>
             <ActionForm action=update attr:class="mt-4 grid gap-4 sm:grid-cols-2" attr:novalidate="true">
@@ -227,7 +251,7 @@ fn UserDetailView(
         </section>
         <section class="card mt-4" aria-labelledby="roles-heading">
             <h2 id="roles-heading" class="text-xl font-semibold">{t(T::Roles)}</h2>
-            <p class="mt-2">{t(T::PrimaryRole)} ": " <strong>{u.role.as_str()}</strong></p>
+            <p class="mt-2">{t(T::PrimaryRole)} ": " <strong>{role_label(u.role)}</strong></p>
             <ul class="mt-2 flex flex-wrap gap-2" data-testid="extra-roles">
                 {d.roles.iter().map(|r| {
                     let r = r.clone();
@@ -237,8 +261,8 @@ fn UserDetailView(
                             <ActionForm action=remove attr:class="badge badge-role gap-2">
                                 <input type="hidden" name="user_id" value=id/>
                                 <input type="hidden" name="role_name" value=r.clone()/>
-                                {r.clone()}
-                                <button type="submit" aria-label=format!("{} {r}", t(T::RemoveRole))>"×"</button>
+                                {role_key_label(&r)}
+                                <button type="submit" class="icon-btn border-0 min-h-12 min-w-12" aria-label=format!("{} {}", t(T::RemoveRole), role_key_label(&r))>"×"</button>
                             </ActionForm>
                         </li>
                     }
@@ -249,7 +273,7 @@ fn UserDetailView(
                 <div class="flex flex-col gap-1">
                     <label for="role_name" class="font-medium">{t(T::AssignRole)}</label>
                     <select id="role_name" name="role_name" class="input">
-                        {Role::ALL.into_iter().rev().map(|r| view! { <option value=r.as_str()>{r.as_str()}</option> }).collect_view()}
+                        {Role::ALL.into_iter().rev().map(|r| view! { <option value=r.as_str()>{role_label(r)}</option> }).collect_view()}
                     </select>
                 </div>
                 <button type="submit" class="btn btn-secondary">{t(T::AssignRole)}</button>
@@ -286,7 +310,7 @@ pub fn ProfilePage() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || me().map(|me| view! {
                 <ActionForm action=update attr:class="card mt-4 grid gap-4 sm:grid-cols-2" attr:novalidate="true">
-                    <div class="sm:col-span-2"><FormAlert error=name_error/></div>
+                    <div class="sm:col-span-2"><FormAlert error=name_error/><SavedNotice saved=action_saved(update) message=t(T::Saved)/></div>
                     <input type="hidden" name="user_id" value=me.user.user_id.to_string()/>
                     <TextField name="first_name" label=t(T::FirstName) error=name_error value=me.user.first_name.clone().unwrap_or_default()/>
                     <TextField name="last_name" label=t(T::LastName) error=name_error value=me.user.last_name.clone().unwrap_or_default()/>

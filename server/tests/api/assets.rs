@@ -19,6 +19,8 @@ fn app_with_pkg(pool: PgPool, hashed: bool) -> TestApp {
     std::fs::write(pkg.join("agent-mitra.0123abcd.wasm.gz"), b"gzip bytes").unwrap();
     std::fs::create_dir_all(root.join("fonts")).unwrap();
     std::fs::write(root.join("fonts/hindi.v1.woff2"), b"wOF2").unwrap();
+    std::fs::create_dir_all(root.join("img")).unwrap();
+    std::fs::write(root.join("img/logo.v1.svg"), b"<svg/>").unwrap();
     let mut state = server::startup::test_state(pool.clone());
     state.leptos_options.site_root = root.to_string_lossy().as_ref().into();
     state.leptos_options.hash_files = hashed;
@@ -56,19 +58,21 @@ async fn pkg_files_go_out_precompressed_and_hashed_names_are_immutable(pool: PgP
 }
 
 #[sqlx::test(migrations = "../migrations")]
-async fn unhashed_names_are_revalidated_and_versioned_fonts_are_not(pool: PgPool) {
+async fn unhashed_names_are_revalidated_and_versioned_fonts_and_images_are_not(pool: PgPool) {
     let app = app_with_pkg(pool, false);
     let res = app.get("/pkg/agent-mitra.0123abcd.wasm").await;
     assert_eq!(res.status, 200);
     assert_eq!(res.header("cache-control"), Some("no-cache"));
-    let font = app.get("/fonts/hindi.v1.woff2").await;
-    assert_eq!(font.status, 200, "{:?}", font.headers);
-    assert_eq!(
-        font.header("cache-control"),
-        Some("public, max-age=31536000, immutable"),
-        "{:?}",
-        font.headers
-    );
+    for path in ["/fonts/hindi.v1.woff2", "/img/logo.v1.svg"] {
+        let file = app.get(path).await;
+        assert_eq!(file.status, 200, "{path}: {:?}", file.headers);
+        assert_eq!(
+            file.header("cache-control"),
+            Some("public, max-age=31536000, immutable"),
+            "{path}: {:?}",
+            file.headers
+        );
+    }
 }
 
 #[sqlx::test(migrations = "../migrations")]

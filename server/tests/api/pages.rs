@@ -57,15 +57,20 @@ async fn choosing_hindi_sets_a_cookie_and_the_pages_follow_it(pool: PgPool) {
     assert!(page.contains("सिस्टम स्थिति"), "navigation in Hindi");
 }
 
-/// Server rendering calls server functions in-process, with no route gate in front:
-/// the function's own first line must refuse a caller its entry does not admit.
+/// A page asks its `Access` before it renders (`frame::Gate`): a guest opening the
+/// user admin gets a plain 403 page, and no server function of that page runs for
+/// them. (Server functions still check their own entry on their first line; the
+/// permission matrix proves that over HTTP.)
 #[sqlx::test(migrations = "../migrations")]
-async fn a_page_rendered_on_the_server_checks_its_server_functions_access(pool: PgPool) {
+async fn a_page_for_another_role_is_refused_before_it_renders(pool: PgPool) {
     use crate::demo::Demo;
     let app = TestApp::seeded(pool).await;
     let guest = app.as_user(Demo::Guest).await;
-    let page = guest.get("/admin/users").await.text();
-    assert!(page.contains("Insufficient permissions"), "{page}");
+    let res = guest.get("/admin/users").await;
+    assert_eq!(res.status, 403);
+    let page = res.text();
+    assert!(page.contains("This page is not for your role"), "{page}");
+    assert!(!page.contains("Insufficient permissions"), "{page}");
     assert!(
         !page.contains(Demo::SuperAdmin.email()),
         "the guest must not see the user list"

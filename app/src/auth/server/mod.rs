@@ -20,6 +20,8 @@ pub struct AuthConfig {
     pub keys: TokenKeys,
     /// Keys the OTP code hashes (HMAC), so a leaked table cannot be brute-forced offline.
     pub otp_pepper: Vec<u8>,
+    /// Signs the one-minute form flash cookie (`crate::flash`).
+    pub flash_key: Vec<u8>,
     /// Accept `123456` as every OTP: development only, and only when switched on.
     pub dev_fixed_otp: bool,
     /// Read the client IP from `X-Forwarded-For` (only behind a trusted proxy).
@@ -34,6 +36,7 @@ impl AuthConfig {
         Self {
             keys: TokenKeys::new(secret),
             otp_pepper: secret.to_vec(),
+            flash_key: [&secret[..], b":flash"].concat(),
             dev_fixed_otp: false,
             trust_proxy_headers: false,
             rate_limiting: true,

@@ -65,8 +65,9 @@ pub async fn create_policyholder(
     placeholder_hash: &str,
 ) -> Result<Uuid, sqlx::Error> {
     sqlx::query_scalar(
-        "INSERT INTO users (phone_number, password_hash, role, phone_verified, display_name)
-         VALUES ($1, $2, 'policyholder', true, $1) RETURNING user_id",
+        // No display name: the phone is not a name, and the pages ask for one.
+        "INSERT INTO users (phone_number, password_hash, role, phone_verified)
+         VALUES ($1, $2, 'policyholder', true) RETURNING user_id",
     )
     .bind(phone)
     .bind(placeholder_hash)

@@ -90,10 +90,10 @@ async fn principal(
 /// on): they never depend on who asks, so resolving the caller
 /// (two queries when a session cookie is present) would be wasted on each of them.
 fn is_static_asset(path: &str) -> bool {
-    ["/pkg/", "/fonts/", "/vendor/", "/media/"]
+    ["/pkg/", "/fonts/", "/img/", "/vendor/", "/media/"]
         .iter()
         .any(|p| path.starts_with(p))
-        || matches!(path, "/logo.svg" | "/docs-init.js" | "/favicon.ico")
+        || matches!(path, "/docs-init.js" | "/favicon.ico")
 }
 
 pub async fn resolve_caller(

@@ -5,6 +5,28 @@ use super::*;
 use crate::format::hundredths;
 
 /// A labelled text input bound to one field of the selected slide.
+/// "Text", "Image", "Video" in the page's language.
+pub(super) fn type_label(kind: SlideType) -> &'static str {
+    t(match kind {
+        SlideType::Text => T::TypeText,
+        SlideType::Image => T::TypeImage,
+        SlideType::Video => T::TypeVideo,
+    })
+}
+
+/// "Centred", "Top"… in the page's language.
+pub(super) fn layout_label(layout: Layout) -> &'static str {
+    t(match layout {
+        Layout::Centered => T::LayoutCentered,
+        Layout::Top => T::LayoutTop,
+        Layout::Bottom => T::LayoutBottom,
+        Layout::Left => T::LayoutLeft,
+        Layout::Right => T::LayoutRight,
+        Layout::Grid => T::LayoutGrid,
+        Layout::Split => T::LayoutSplit,
+    })
+}
+
 #[component]
 fn SlideText(
     id: &'static str,
@@ -14,6 +36,9 @@ fn SlideText(
     get: fn(&Slide) -> Option<String>,
     set: fn(&mut Slide, String),
     #[prop(optional)] multiline: bool,
+    /// A hint inside the empty field (never text that could go live).
+    #[prop(optional)]
+    placeholder: Option<&'static str>,
 ) -> impl IntoView {
     let ed = use_ed();
     let errors = move || ed.errors(field);
@@ -27,7 +52,7 @@ fn SlideText(
             {if multiline {
                 view! { <textarea id=id class="input py-2 min-h-20" maxlength=max.to_string() aria-invalid=invalid aria-describedby=described.clone() prop:value=value on:input=input></textarea> }.into_any()
             } else {
-                view! { <input id=id class="input" maxlength=max.to_string() aria-invalid=invalid aria-describedby=described.clone() prop:value=value on:input=input/> }.into_any()
+                view! { <input id=id class="input" placeholder=placeholder maxlength=max.to_string() aria-invalid=invalid aria-describedby=described.clone() prop:value=value on:input=input/> }.into_any()
             }}
             <p id=described class="text-danger text-sm" data-field=field>{move || errors().join(" ")}</p>
         </div>
@@ -87,7 +112,7 @@ pub(super) fn SlidePanel() -> impl IntoView {
                 <fieldset>
                     <legend class="font-medium">{t(T::SlideType)}</legend>
                     <div class="mt-1 inline-flex rounded-btn border-2 border-brand overflow-hidden">
-                        {[(SlideType::Text, T::TypeText), (SlideType::Image, T::TypeImage), (SlideType::Video, T::TypeVideo)].into_iter().map(|(k, label)| view! {
+                        {[SlideType::Text, SlideType::Image, SlideType::Video].into_iter().map(|k| view! {
                             <label class=move || format!("px-4 min-h-11 flex items-center cursor-pointer font-semibold {}", if kind.get() == k { "bg-brand text-white" } else { "text-brand" })>
                                 <input type="radio" name="slide-type" class="sr-only" value=k.as_str()
                                     prop:checked=move || kind.get() == k
@@ -95,14 +120,14 @@ pub(super) fn SlidePanel() -> impl IntoView {
                                         s.slide_type = k;
                                         if k == SlideType::Text { s.media_url = None; s.media_id = None; s.media_type = None; s.thumbnail_url = None; }
                                     })/>
-                                {t(label)}
+                                {type_label(k)}
                             </label>
                         }).collect_view()}
                     </div>
                 </fieldset>
                 {move || (kind.get() != SlideType::Text).then(|| view! { <super::media::MediaPicker/> })}
                 <SlideText id="slide-title" label=T::Title field="title" max=rules::TITLE_MAX get=|s| s.title.clone() set=|s, v| s.title = Some(v)/>
-                <SlideText id="slide-subtitle" label=T::Subtitle field="subtitle" max=rules::SUBTITLE_MAX get=|s| s.subtitle.clone() set=|s, v| s.subtitle = Some(v)/>
+                <SlideText id="slide-subtitle" label=T::Subtitle field="subtitle" max=rules::SUBTITLE_MAX placeholder=t(T::SlideContent) get=|s| s.subtitle.clone() set=|s, v| s.subtitle = Some(v)/>
                 <SlideText id="slide-description" label=T::Description field="description" max=rules::SLIDE_DESCRIPTION_MAX multiline=true get=|s| s.description.clone() set=|s, v| s.description = Some(v)/>
                 <fieldset>
                     <legend class="font-medium">{t(T::Layout)}</legend>
@@ -114,7 +139,7 @@ pub(super) fn SlidePanel() -> impl IntoView {
                                     <input type="radio" name="slide-layout" class="sr-only" value=l.as_str()
                                         prop:checked=move || layout.get() == l
                                         on:change=move |_| ed.edit(|s| s.layout = l)/>
-                                    {l.as_str().to_ascii_uppercase()}
+                                    {layout_label(l)}
                                 </label>
                             }
                         }).collect_view()}

@@ -67,8 +67,7 @@ pub(super) fn SlideList() -> impl IntoView {
             return;
         }
         ed.change(|d| {
-            d.slides
-                .push(Slide::new_text(t(T::NewSlide), t(T::SlideContent)));
+            d.slides.push(Slide::new_text(t(T::NewSlide), ""));
             rules::renumber(&mut d.slides);
         });
         ed.selected.set(count.get_untracked() - 1);
@@ -88,7 +87,7 @@ pub(super) fn SlideList() -> impl IntoView {
                 {move || (0..count.get()).map(|i| {
                     let summary = move || ed.draft.with(|d| d.slides.get(i).map(|s| {
                         let title = s.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| t(T::UntitledSlide).to_owned());
-                        (title, format!("{} • {} • {}s", s.slide_type, s.layout, s.duration))
+                        (title, format!("{} • {} • {} s", super::panel::type_label(s.slide_type), super::panel::layout_label(s.layout), s.duration))
                     }).unwrap_or_default());
                     let last = i + 1 == count.get_untracked();
                     view! {

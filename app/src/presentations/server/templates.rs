@@ -136,7 +136,8 @@ pub async fn from_template(
         ],
     );
     let input = PresentationInput {
-        name: text(&request.name, &template.name),
+        // Named after the agent's own headline when they gave one.
+        name: text(&request.name, &title),
         description: template.description.clone(),
         slides,
         template_id: Some(template.template_id),

@@ -173,7 +173,7 @@ impl Slide {
             media_type: None,
             thumbnail_url: None,
             title: Some(title.into()),
-            subtitle: Some(subtitle.into()),
+            subtitle: (!subtitle.is_empty()).then(|| subtitle.into()),
             description: None,
             text_color: "#FFFFFF".into(),
             background_color: "#1A237E".into(),
