@@ -99,8 +99,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// `server/tests/api/pages.rs` checks each page's answer against this list, and the
 /// hydrated Playwright run fails if an island's page is missing from it.
 pub fn page_has_islands(path: &str) -> bool {
+    // The library (`/agent/presentations`) has none since its delete confirmation
+    // became HTML; the editor (`/agent/presentations/{id}`) is one.
     matches!(path, "/status" | "/login/otp" | "/agent")
-        || path.starts_with("/agent/presentations")
+        || path.starts_with("/agent/presentations/")
         || path.starts_with("/a/")
 }
 

@@ -33,6 +33,7 @@ test("an admin creates a user, assigns a role and deactivates them", async ({ pa
   await page.getByLabel("Assign role", { exact: true }).selectOption("senior_agent");
   await page.getByRole("button", { name: "Assign role" }).click();
   await expect(page.getByTestId("extra-roles")).toContainText("Senior agent");
+  await expect(page.getByTestId("saved")).toHaveText("Saved.");
 
   await page.getByRole("button", { name: "Deactivate user" }).click();
   await expect(page.getByTestId("user-status")).toHaveText("Deactivated");

@@ -115,6 +115,7 @@ async fn only_pages_with_islands_load_the_wasm(pool: PgPool) {
         ("/status", true),
         ("/login/otp", true),
         ("/agent", true),
+        ("/agent/presentations", false),
         ("/agent/presentations/x", true),
         ("/a/AGENT001", true),
         ("/admin/users", false),
