@@ -83,6 +83,13 @@ pub fn build_router(state: AppState) -> Router {
         .nest_service("/pkg", assets::pkg(&state.leptos_options))
         .nest_service("/fonts", assets::fonts(&state.leptos_options))
         .nest_service("/img", assets::images(&state.leptos_options))
+        // Browsers, feed readers and the docs page ask for this name; the logo is it.
+        .route(
+            "/favicon.ico",
+            axum::routing::get(|| async {
+                axum::response::Redirect::permanent("/img/logo.v1.svg")
+            }),
+        )
         // Anything else under /api answers in JSON, never with the HTML 404 page.
         .route("/api/{*rest}", any(api_not_found))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))

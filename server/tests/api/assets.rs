@@ -123,3 +123,13 @@ async fn only_pages_with_islands_load_the_wasm(pool: PgPool) {
         assert_eq!(app::page_has_islands(path), expected, "{path}");
     }
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_favicon_is_the_logo(pool: PgPool) {
+    let app = app_with_pkg(pool, true);
+    let res = app.get("/favicon.ico").await;
+    assert_eq!(res.status, 308);
+    assert_eq!(res.header("location"), Some("/img/logo.v1.svg"));
+    let logo = app.get("/img/logo.v1.svg").await;
+    assert_eq!(logo.status, 200);
+}
