@@ -8,7 +8,6 @@ import { outboxCode } from "./db";
 const PHONE = { width: 390, height: 844 };
 const AGENT = { id: "9876543210", password: "password123" };
 const SUPER_ADMIN = { id: "9876543200", password: "testpassword" };
-const PROVIDER_ADMIN = { id: "9876543201", password: "testpassword" };
 const CUSTOMER = { id: "9876543211", password: "password123" };
 
 test.use({ viewport: PHONE });
@@ -57,14 +56,27 @@ test("the landing page has a Sign in button", async ({ page }, info) => {
 });
 
 test("each role lands on its own page", async ({ page }, info) => {
+  // Every seeded role (SPEC §7.2, password `testpassword`) and the demo agent.
+  const landings: [string, string, RegExp][] = [
+    ["super admin", "9876543200", /\/admin\/users$/],
+    ["insurance provider admin", "9876543201", /\/admin\/users$/],
+    ["regional manager", "9876543202", /\/admin\/users$/],
+    ["senior agent (AGTSR001)", "9876543203", /\/agent$/],
+    ["junior agent", "9876543204", /\/agent$/],
+    ["policyholder", "9876543205", /\/my$/],
+    ["support staff", "9876543206", /\/me$/],
+    ["compliance officer", "9876543207", /\/me$/],
+    ["customer support lead", "9876543208", /\/me$/],
+    ["guest", "9876543209", /\/my$/],
+  ];
+  for (const [role, id, where] of landings) {
+    await page.context().clearCookies();
+    await signIn(page, info, { id, password: "testpassword" });
+    await expect(page, role).toHaveURL(where);
+  }
+  await page.context().clearCookies();
   await signIn(page, info, AGENT);
   await expect(page).toHaveURL(/\/agent$/);
-  await page.context().clearCookies();
-  await signIn(page, info, SUPER_ADMIN);
-  await expect(page).toHaveURL(/\/admin\/users$/);
-  await page.context().clearCookies();
-  await signIn(page, info, PROVIDER_ADMIN);
-  await expect(page).toHaveURL(/\/admin\/users$/);
 });
 
 test("a new SMS customer lands on a page for them, not on their phone number", async ({ page }, info) => {
