@@ -1,6 +1,6 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { hydrated, open } from "./helpers";
-import { outboxCode } from "./db";
+import { outboxCode, restoreDemoPassword } from "./db";
 
 async function signIn(page: Page, info: TestInfo, identifier: string, password: string) {
   await open(page, "/login", info);
@@ -128,6 +128,7 @@ test("changing the password signs in with the new one", async ({ page }, info) =
   await page.locator("header").getByRole("button", { name: "Sign out" }).click();
   await signIn(page, info, user, "a-brand-new-secret");
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  restoreDemoPassword(user); // leave the demo data as it was found
 });
 
 test("a Hindi page gets its field errors in Hindi", async ({ page, context }, info) => {

@@ -3,7 +3,7 @@
 // hydrated and with JavaScript off.
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { hydrated, open, settled } from "./helpers";
-import { outboxCode } from "./db";
+import { outboxCode, restoreDemoPassword } from "./db";
 
 const PHONE = { width: 390, height: 844 };
 const AGENT = { id: "9876543210", password: "password123" };
@@ -69,6 +69,7 @@ test("each role lands on its own page", async ({ page }, info) => {
     ["customer support lead", "9876543208", /\/me$/],
     ["guest", "9876543209", /\/my$/],
   ];
+  restoreDemoPassword(...landings.map(([, id]) => id));
   for (const [role, id, where] of landings) {
     await page.context().clearCookies();
     await signIn(page, info, { id, password: "testpassword" });
