@@ -1,7 +1,7 @@
 //! The public home page, which sends each signed-in role on to its own page
-//! (`frame::landing`), and `/my`, the page for customers and guests.
+//! (`frame::landing`), and the 404 page.
 
-use crate::i18n::{fill, t, Msg};
+use crate::i18n::{t, Msg};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -47,38 +47,6 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-/// `/my`: where a customer (or guest) lands. Their policies and their agent's page
-/// join it when the customers issue links policyholders to agents; until then it
-/// says so plainly rather than showing the agents' marketing page.
-#[component]
-pub fn MyPage() -> impl IntoView {
-    let me = crate::frame::use_session();
-    let name = me.as_ref().and_then(crate::frame::nav::person_name);
-    let welcome = match &name {
-        Some(name) => fill(
-            t(Msg::MyWelcomeNamed),
-            &[("name", name as &dyn std::fmt::Display)],
-        ),
-        None => t(Msg::MyWelcome).to_owned(),
-    };
-    view! {
-        <Title text=t(Msg::MyTitle)/>
-        <h1 class="text-2xl sm:text-3xl font-bold" data-testid="greeting">{welcome}</h1>
-        {name.is_none().then(|| view! {
-            <a href="/me" class="btn btn-secondary mt-4 inline-flex">{t(Msg::AddYourName)}</a>
-        })}
-        <section class="card mt-6" aria-labelledby="my-policies">
-            <h2 id="my-policies" class="text-xl font-semibold">{t(Msg::MyPolicies)}</h2>
-            <p class="mt-2 text-muted">{t(Msg::MyPoliciesEmpty)}</p>
-        </section>
-        <section class="card mt-4" aria-labelledby="my-agent" data-testid="my-agent">
-            <h2 id="my-agent" class="text-xl font-semibold">{t(Msg::MyAgent)}</h2>
-            <p class="mt-2 text-muted">{t(Msg::MyAgentNone)}</p>
-        </section>
-    }
-}
-
-/// The 404 page, with a real 404 status when rendered on the server.
 #[component]
 pub fn NotFound() -> impl IntoView {
     #[cfg(feature = "ssr")]

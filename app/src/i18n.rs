@@ -177,6 +177,10 @@ texts! {
     MyAgent => "My agent", "मेरे एजेंट";
     MyAgentNone => "You are not linked to an agent yet. When your agent adds you as their customer, their page and contact details appear here.", "आप अभी किसी एजेंट से जुड़े नहीं हैं। जब आपके एजेंट आपको अपने ग्राहक के रूप में जोड़ेंगे, तो उनका पेज और संपर्क यहाँ दिखेगा।";
     AddYourName => "Add your name", "अपना नाम जोड़ें";
+    AgentCarousel => "{name}'s carousel", "{name} का कैरोसेल";
+    CallAgent => "Call", "कॉल करें";
+    WhatsAppAgent => "WhatsApp", "व्हाट्सऐप";
+    EmailAgent => "Email", "ईमेल";
     NavSecurity => "Security", "सुरक्षा";
     Search => "Search", "खोजें";
     ExportCsv => "Export this view as CSV", "यह सूची CSV में निर्यात करें";

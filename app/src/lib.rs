@@ -15,6 +15,7 @@ pub mod audit;
 pub mod auth;
 pub mod codec;
 pub mod credentials;
+pub mod customers;
 pub mod error;
 pub mod flash;
 pub mod format;
@@ -46,12 +47,14 @@ pub fn api(upload_limit: usize) -> catalog::Api {
         .merge(auth::server::rest::api())
         .merge(users::server::rest::api())
         .merge(presentations::server::routes::api(upload_limit))
+        .merge(customers::server::routes::api())
 }
 
 use crate::access::{Access::*, Permission as P};
 use crate::auth::pages::{LoginPage, OtpPage, SecurityPage};
+use crate::customers::pages::MyPage;
 use crate::frame::Layout;
-use crate::home::{HomePage, MyPage, NotFound};
+use crate::home::{HomePage, NotFound};
 use crate::i18n::Lang;
 use crate::presentations::{
     editor::EditorPage,
@@ -100,8 +103,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// hydrated Playwright run fails if an island's page is missing from it.
 pub fn page_has_islands(path: &str) -> bool {
     // The library (`/agent/presentations`) has none since its delete confirmation
-    // became HTML; the editor (`/agent/presentations/{id}`) is one.
-    matches!(path, "/status" | "/login/otp" | "/agent")
+    // became HTML; the editor (`/agent/presentations/{id}`) is one. `/my` carries
+    // the customer's agent's carousel.
+    matches!(path, "/status" | "/login/otp" | "/agent" | "/my")
         || path.starts_with("/agent/presentations/")
         || path.starts_with("/a/")
 }

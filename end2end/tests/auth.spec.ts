@@ -1,16 +1,9 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { hydrated, open } from "./helpers";
+import { hydrated, open, signIn } from "./helpers";
 import { outboxCode, restoreDemoPassword } from "./db";
 
-async function signIn(page: Page, info: TestInfo, identifier: string, password: string) {
-  await open(page, "/login", info);
-  await page.getByLabel("Mobile number or email").fill(identifier);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
 test("password sign-in with a phone number, then sign out", async ({ page }, info) => {
-  await signIn(page, info, "9876543204", "testpassword");
+  await signIn(page, info, { id: "9876543204", password: "testpassword" });
   await expect(page.getByTestId("signed-in-as")).toHaveText("Junior Agent");
   await expect(page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Security" })).toBeVisible();
   await page.locator("header").getByRole("button", { name: "Sign out" }).click();
@@ -90,9 +83,9 @@ test("signing out another session from the Security page", async ({ browser }, i
   const laptop = await browser.newContext({ javaScriptEnabled: js });
   const p1 = await phone.newPage();
   const p2 = await laptop.newPage();
-  await signIn(p1, info, "9876543203", "testpassword");
+  await signIn(p1, info, { id: "9876543203", password: "testpassword" });
   await expect(p1.getByTestId("signed-in-as")).toBeVisible();
-  await signIn(p2, info, "9876543203", "testpassword");
+  await signIn(p2, info, { id: "9876543203", password: "testpassword" });
   await expect(p2.getByTestId("signed-in-as")).toBeVisible();
 
   await open(p2, "/me/security", info);
@@ -117,7 +110,7 @@ test("changing the password signs in with the new one", async ({ page }, info) =
     await page.getByLabel("Confirm new password").fill(to);
     await page.getByRole("button", { name: "Change password" }).click();
   };
-  await signIn(page, info, user, "testpassword");
+  await signIn(page, info, { id: user, password: "testpassword" });
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
 
   await change("testpassword", "password123");
@@ -126,7 +119,7 @@ test("changing the password signs in with the new one", async ({ page }, info) =
   await change("testpassword", "a-brand-new-secret");
   await expect(page.getByText("Password changed.")).toBeVisible();
   await page.locator("header").getByRole("button", { name: "Sign out" }).click();
-  await signIn(page, info, user, "a-brand-new-secret");
+  await signIn(page, info, { id: user, password: "a-brand-new-secret" });
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
   restoreDemoPassword(user); // leave the demo data as it was found
 });

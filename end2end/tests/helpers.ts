@@ -18,6 +18,20 @@ export async function settled(page: Page, info: TestInfo) {
   }
 }
 
+/// A demo user: a phone number or email, and the password (`testpassword` unless said).
+export type Who = { id: string; password?: string };
+
+/// Signs in through the login form and waits for the landing page to settle.
+/// Waits until the header names someone, so a failed sign-in fails here.
+export async function signIn(page: Page, info: TestInfo, who: Who) {
+  await open(page, "/login", info);
+  await page.getByLabel("Mobile number or email").fill(who.id);
+  await page.getByLabel("Password", { exact: true }).fill(who.password ?? "testpassword");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signed-in-as")).toBeAttached();
+  await settled(page, info);
+}
+
 /// Collects console errors and failed requests (a CSP violation shows up as both).
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];

@@ -2,7 +2,7 @@
 // failed before its fix. They run at 390 px (and 360 px for the width check),
 // hydrated and with JavaScript off.
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { hydrated, open, settled } from "./helpers";
+import { hydrated, open, settled, signIn } from "./helpers";
 import { outboxCode, restoreDemoPassword } from "./db";
 
 const PHONE = { width: 390, height: 844 };
@@ -11,14 +11,6 @@ const SUPER_ADMIN = { id: "9876543200", password: "testpassword" };
 const CUSTOMER = { id: "9876543211", password: "password123" };
 
 test.use({ viewport: PHONE });
-
-async function signIn(page: Page, info: TestInfo, who: { id: string; password: string }) {
-  await open(page, "/login", info);
-  await page.getByLabel("Mobile number or email").fill(who.id);
-  await page.getByLabel("Password", { exact: true }).fill(who.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await settled(page, info);
-}
 
 const menu = (page: Page) => page.locator("details.mobile-menu");
 
@@ -96,6 +88,26 @@ test("a new SMS customer lands on a page for them, not on their phone number", a
   await expect(page.getByRole("link", { name: "Add your name" })).toBeVisible();
 });
 
+test("a customer lands on their agent's carousel, one tap from calling them", async ({ page }, info) => {
+  await signIn(page, info, CUSTOMER);
+  await expect(page).toHaveURL(/\/my$/);
+  const agent = page.getByTestId("my-agent");
+  await expect(agent.getByTestId("my-agent-name")).toHaveText("Test Agent");
+  await expect(agent.getByTestId("carousel")).toBeVisible();
+  if (hydrated(info)) {
+    // The carousel is live: its arrows move it.
+    await agent.getByRole("button", { name: "Next slide" }).click();
+    await expect(agent.getByTestId("carousel-position")).toContainText("Slide 2 of");
+  }
+  const contact = agent.getByTestId("my-agent-contact");
+  await expect(contact.getByRole("link", { name: "Call" })).toHaveAttribute("href", "tel:+919876543210");
+  await expect(contact.getByRole("link", { name: "WhatsApp" })).toHaveAttribute("href", "https://wa.me/919876543210");
+  await expect(contact.getByRole("link", { name: "Email" })).toHaveAttribute("href", "mailto:agent1@test.com");
+  const box = await contact.getByRole("link", { name: "Call" }).boundingBox();
+  expect(box!.height).toBeGreaterThanOrEqual(48);
+  await expect(page.getByText("not linked to an agent")).toHaveCount(0);
+});
+
 test("a page for another role says so plainly, with a 403", async ({ page }, info) => {
   await signIn(page, info, CUSTOMER);
   await expect(page).toHaveURL(/\/my$/);
@@ -124,6 +136,9 @@ test("no page is wider than a 360 px phone", async ({ page }, info) => {
   for (const path of ["/admin/users", "/admin/users/new", "/admin/users/550e8400-e29b-41d4-a716-446655440003"]) {
     problems.push(await wide(path));
   }
+  await page.context().clearCookies();
+  await signIn(page, info, CUSTOMER);
+  problems.push(await wide("/my"));
   expect(problems.filter(Boolean)).toEqual([]);
 });
 

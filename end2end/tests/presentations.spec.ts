@@ -1,18 +1,10 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { resolve } from "node:path";
-import { hydrated, open } from "./helpers";
+import { hydrated, open, signIn } from "./helpers";
 
 // The demo agent AGENT001 (SPEC §7.3) and the senior role agent AGTSR001.
-const DEMO_AGENT = { phone: "9876543210", password: "password123" };
-const SENIOR_AGENT = { phone: "9876543203", password: "testpassword" };
-
-async function signIn(page: Page, info: TestInfo, who: { phone: string; password: string }) {
-  await open(page, "/login", info);
-  await page.getByLabel("Mobile number or email").fill(who.phone);
-  await page.getByLabel("Password", { exact: true }).fill(who.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
-}
+const DEMO_AGENT = { id: "9876543210", password: "password123" };
+const SENIOR_AGENT = { id: "9876543203", password: "testpassword" };
 
 const carousel = (page: Page) => page.getByTestId("carousel");
 const rows = (page: Page) => page.getByTestId("slide-row");
@@ -191,7 +183,7 @@ test("the library works without JavaScript: template, duplicate, set active", as
   const agentId = hydrated(info) ? "b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11" : "b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a03";
   // A published deck that is not the active one, made through the mobile API.
   const login = await request.post("/api/v1/auth/login", {
-    data: { phone_number: `+91${who.phone}`, password: who.password },
+    data: { phone_number: `+91${who.id}`, password: who.password },
   });
   expect(login.ok()).toBeTruthy();
   const token = (await login.json()).access_token;

@@ -1,17 +1,9 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { hydrated, open } from "./helpers";
-
-async function signIn(page: Page, info: TestInfo, identifier: string, password = "testpassword") {
-  await open(page, "/login", info);
-  await page.getByLabel("Mobile number or email").fill(identifier);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
-}
+import { hydrated, open, signIn } from "./helpers";
 
 test("an admin creates a user, assigns a role and deactivates them", async ({ page }, info) => {
   const phone = hydrated(info) ? "9876500011" : "9876500012";
-  await signIn(page, info, "9876543200");
+  await signIn(page, info, { id: "9876543200" });
   await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Users" }).click();
   await expect(page).toHaveURL(/\/admin\/users$/);
   await page.getByRole("link", { name: "Add new user" }).click();
@@ -46,7 +38,7 @@ test("an admin creates a user, assigns a role and deactivates them", async ({ pa
 });
 
 test("the user list pages by cursor, keeping its filters in the URL", async ({ page }, info) => {
-  await signIn(page, info, "9876543200");
+  await signIn(page, info, { id: "9876543200" });
   await open(page, "/admin/users?sort=name&limit=5", info);
   await expect(page.getByTestId("list-count")).toHaveText(/^5 \/ \d+$/);
   const names = async () => page.locator("tbody tr td:first-child").allInnerTexts();
@@ -65,7 +57,7 @@ test("the user list pages by cursor, keeping its filters in the URL", async ({ p
 
 test("preferences save and the interface follows the language", async ({ page }, info) => {
   const user = hydrated(info) ? "9876543208" : "9876543209";
-  await signIn(page, info, user);
+  await signIn(page, info, { id: user });
   await page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Profile" }).click();
   await expect(page).toHaveURL(/\/me$/);
   await page.getByLabel("Time zone").selectOption("Asia/Dubai");
@@ -79,7 +71,7 @@ test("preferences save and the interface follows the language", async ({ page },
 });
 
 test("people without users.search do not see or reach the admin list", async ({ page }, info) => {
-  await signIn(page, info, "9876543204");
+  await signIn(page, info, { id: "9876543204" });
   await expect(page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Users" })).toHaveCount(0);
   const response = await open(page, "/admin/users", info);
   expect(response?.status()).toBe(403);

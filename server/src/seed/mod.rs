@@ -142,6 +142,24 @@ pub const DEMO_AGENTS: &[(&str, &str, &str, &str, &str)] = &[
     ),
 ];
 
+/// Customer records (SPEC §7.2–7.3): (policyholder_id, user_id, agent_id, customer id).
+/// The role-test policyholder is the junior agent's customer; Test Customer is the
+/// demo agent's CUST001.
+pub const DEMO_POLICYHOLDERS: &[(&str, &str, &str, &str)] = &[
+    (
+        "e0eebc99-9c0b-4ef8-bb6d-6bb9bd380a10",
+        "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a12",
+        "b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11",
+        "CUST001",
+    ),
+    (
+        "e0eebc99-9c0b-4ef8-bb6d-6bb9bd380a05",
+        "550e8400-e29b-41d4-a716-446655440005",
+        "b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a04",
+        "CUSTJR01",
+    ),
+];
+
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct SeedReport {
     pub users_created: usize,
@@ -185,6 +203,18 @@ pub async fn run(pool: &PgPool) -> anyhow::Result<SeedReport> {
         .bind(code)
         .bind(licence)
         .bind(business)
+        .execute(&mut *tx)
+        .await?;
+    }
+    for (id, user_id, agent_id, customer_id) in DEMO_POLICYHOLDERS {
+        sqlx::query(
+            "INSERT INTO policyholders (policyholder_id, user_id, agent_id, customer_id)
+             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        )
+        .bind(id.parse::<Uuid>()?)
+        .bind(user_id.parse::<Uuid>()?)
+        .bind(agent_id.parse::<Uuid>()?)
+        .bind(customer_id)
         .execute(&mut *tx)
         .await?;
     }

@@ -50,6 +50,13 @@ impl Demo {
         Demo::Guest,
     ];
 
+    /// Every demo user: the ten role users, the demo agent and their customer.
+    pub fn all() -> impl Iterator<Item = Demo> {
+        Self::ROLE_USERS
+            .into_iter()
+            .chain([Demo::Agent, Demo::Customer])
+    }
+
     fn row(self) -> &'static Row {
         match self {
             Demo::Agent => &server::seed::DEMO_AGENT_USERS[0],

@@ -9,6 +9,7 @@ mod assets;
 mod audit;
 mod auth;
 mod cookie_flow;
+mod customers;
 mod docs;
 mod errors;
 mod health;

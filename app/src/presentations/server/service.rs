@@ -146,6 +146,20 @@ pub async fn public_active(state: &AppState, agent_code: &str) -> AppResult<Pres
         .ok_or_else(|| AppError::NotFound("No active presentation found".into()))
 }
 
+/// What an agent's customers see of them: the agent's card and, while the agent is
+/// active, their live deck. The caller has already established whose agent this is.
+pub async fn shop_window(
+    conn: &mut PgConnection,
+    agent_id: Uuid,
+) -> AppResult<(AgentCard, Option<Presentation>)> {
+    let agent = agent(conn, agent_id).await?;
+    let deck = match agent.status.as_str() {
+        "active" => active_of(conn, &agent).await?,
+        _ => None,
+    };
+    Ok((card(&agent), deck))
+}
+
 /// The home page's carousel for the signed-in agent; `None` for non-agents and for
 /// agents without an active deck (the page shows the empty state).
 pub async fn my_active(ctx: &Ctx) -> AppResult<Option<Presentation>> {
