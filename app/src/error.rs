@@ -84,6 +84,10 @@ pub enum AppError {
     NotFound(String),
     #[error("{0}")]
     Conflict(String),
+    /// A value that must be unique is taken (409); `fields` names it, so a form
+    /// shows the message under that field.
+    #[error("{detail}")]
+    Taken { detail: String, fields: FieldErrors },
     #[error("{0}")]
     TooLarge(String),
     #[error("{0}")]
@@ -110,7 +114,7 @@ impl AppError {
             AppError::Unauthenticated(_) => ErrorKind::Unauthenticated,
             AppError::Forbidden(_) => ErrorKind::Forbidden,
             AppError::NotFound(_) => ErrorKind::NotFound,
-            AppError::Conflict(_) => ErrorKind::Conflict,
+            AppError::Conflict(_) | AppError::Taken { .. } => ErrorKind::Conflict,
             AppError::TooLarge(_) => ErrorKind::TooLarge,
             AppError::UnsupportedMediaType(_) => ErrorKind::UnsupportedMediaType,
             AppError::Invalid { .. } => ErrorKind::Invalid,
@@ -134,7 +138,7 @@ impl AppError {
     /// The same error with `from`'s messages filed under `to`: for a form whose input
     /// is named differently from the API field it fills (sign-in's `identifier`).
     pub fn refile(mut self, from: &str, to: &str) -> Self {
-        if let AppError::Invalid { fields, .. } = &mut self {
+        if let AppError::Invalid { fields, .. } | AppError::Taken { fields, .. } = &mut self {
             if let Some(messages) = fields.remove(from) {
                 fields.entry(to.to_owned()).or_default().extend(messages);
             }
@@ -145,7 +149,9 @@ impl AppError {
     /// The messages for one field, for showing under its input.
     pub fn field_errors(&self, field: &str) -> &[String] {
         match self {
-            AppError::Invalid { fields, .. } => fields.get(field).map_or(&[], Vec::as_slice),
+            AppError::Invalid { fields, .. } | AppError::Taken { fields, .. } => {
+                fields.get(field).map_or(&[], Vec::as_slice)
+            }
             _ => &[],
         }
     }
@@ -171,7 +177,7 @@ impl From<AppError> for ErrorBody {
         let kind = err.kind();
         let detail = err.to_string();
         let (fields, retry_after) = match err {
-            AppError::Invalid { fields, .. } => (fields, None),
+            AppError::Invalid { fields, .. } | AppError::Taken { fields, .. } => (fields, None),
             AppError::RateLimited { retry_after_secs } => {
                 (FieldErrors::new(), Some(retry_after_secs))
             }
@@ -199,7 +205,8 @@ impl From<ErrorBody> for AppError {
             ErrorKind::Unauthenticated => AppError::Unauthenticated(detail),
             ErrorKind::Forbidden => AppError::Forbidden(detail),
             ErrorKind::NotFound => AppError::NotFound(detail),
-            ErrorKind::Conflict => AppError::Conflict(detail),
+            ErrorKind::Conflict if fields.is_empty() => AppError::Conflict(detail),
+            ErrorKind::Conflict => AppError::Taken { detail, fields },
             ErrorKind::TooLarge => AppError::TooLarge(detail),
             ErrorKind::UnsupportedMediaType => AppError::UnsupportedMediaType(detail),
             ErrorKind::Invalid => AppError::Invalid { detail, fields },

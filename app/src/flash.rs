@@ -38,14 +38,22 @@ pub fn use_flash() -> Option<Flash> {
 
 /// The error of the last post to `F`, if it failed.
 pub fn form_error<F: server_fn::ServerFn>() -> Option<AppError> {
-    use_flash()
-        .filter(|f| f.path == F::PATH)
-        .and_then(|f| f.error)
+    error_at(F::PATH)
 }
 
 /// Whether the last post to `F` succeeded.
 pub fn form_saved<F: server_fn::ServerFn>() -> bool {
-    use_flash().is_some_and(|f| f.path == F::PATH && f.error.is_none())
+    saved_at(F::PATH)
+}
+
+/// The error of the last post to `path` (an upload form's handler), if it failed.
+pub fn error_at(path: &str) -> Option<AppError> {
+    use_flash().filter(|f| f.path == path).and_then(|f| f.error)
+}
+
+/// Whether the last post to `path` succeeded.
+pub fn saved_at(path: &str) -> bool {
+    use_flash().is_some_and(|f| f.path == path && f.error.is_none())
 }
 
 /// What was typed into `field` in a post that failed.

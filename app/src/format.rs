@@ -48,6 +48,31 @@ pub fn thousands(n: i64) -> String {
 }
 
 /// Percent-encodes a query-string value (`application/x-www-form-urlencoded`).
+/// Indian digit grouping: the last three digits, then pairs (12,34,567).
+pub fn indian(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let (head, tail) = digits.split_at(digits.len().saturating_sub(3));
+    let mut groups: Vec<&str> = Vec::new();
+    let mut rest = head;
+    while rest.len() > 2 {
+        let (a, b) = rest.split_at(rest.len() - 2);
+        groups.insert(0, b);
+        rest = a;
+    }
+    if !rest.is_empty() {
+        groups.insert(0, rest);
+    }
+    groups.push(tail);
+    let sign = if n < 0 { "-" } else { "" };
+    format!("{sign}{}", groups.join(","))
+}
+
+/// Whole rupees with Indian grouping: ₹12,34,567 (paise rounded; server pages only,
+/// the float conversion stays out of the WASM).
+pub fn rupees(amount: f64) -> String {
+    format!("₹{}", indian(amount.round() as i64))
+}
+
 pub fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
@@ -107,5 +132,15 @@ mod tests {
         assert_eq!(duration_secs(125), "2m 5s");
         assert_eq!(duration_secs(3725), "1h 2m");
         assert_eq!(duration_secs(90_061), "1d 1h");
+    }
+
+    #[test]
+    fn indian_grouping_puts_pairs_before_the_last_three_digits() {
+        assert_eq!(super::indian(0), "0");
+        assert_eq!(super::indian(999), "999");
+        assert_eq!(super::indian(1_000), "1,000");
+        assert_eq!(super::indian(1_234_567), "12,34,567");
+        assert_eq!(super::indian(-50_00_00_000), "-50,00,00,000");
+        assert_eq!(super::rupees(1234567.4), "₹12,34,567");
     }
 }

@@ -188,6 +188,10 @@ texts! {
     FirstPage => "First page", "पहला पेज";
     Next => "Next", "अगला";
     NavUsers => "Users", "यूज़र";
+    NavDashboard => "Dashboard", "डैशबोर्ड";
+    NavAgents => "Agents", "एजेंट";
+    NavProviders => "Providers", "प्रदाता";
+    NavAgentProfile => "My agent profile", "मेरी एजेंट प्रोफ़ाइल";
     NavProfile => "Profile", "प्रोफ़ाइल";
     NavPresentations => "Presentations", "प्रेज़ेंटेशन";
 }

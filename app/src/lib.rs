@@ -11,6 +11,7 @@
 mod text_enum;
 
 pub mod access;
+pub mod agents;
 pub mod audit;
 pub mod auth;
 pub mod codec;
@@ -24,6 +25,7 @@ pub mod home;
 pub mod i18n;
 pub mod paging;
 pub mod presentations;
+pub mod providers;
 pub mod system;
 pub mod time;
 pub mod ui;
@@ -48,9 +50,14 @@ pub fn api(upload_limit: usize) -> catalog::Api {
         .merge(users::server::rest::api())
         .merge(presentations::server::routes::api(upload_limit))
         .merge(customers::server::routes::api())
+        .merge(agents::server::routes::api())
+        .merge(providers::server::routes::api())
 }
 
 use crate::access::{Access::*, Permission as P};
+use crate::agents::pages::{
+    AdminAgentsPage, AdminDashboardPage, AgentDetailPage, AgentProfilePage, RegisterAgentPage,
+};
 use crate::auth::pages::{LoginPage, OtpPage, SecurityPage};
 use crate::customers::pages::MyPage;
 use crate::frame::Layout;
@@ -60,6 +67,7 @@ use crate::presentations::{
     editor::EditorPage,
     pages::{AgentHomePage, LibraryPage, PublicCarouselPage},
 };
+use crate::providers::pages::{NewProviderPage, ProviderPage, ProvidersPage};
 use crate::system::pages::StatusPage;
 use crate::ui::feedback::error_fallback;
 use crate::users::pages::{AdminUsersPage, NewUserPage, ProfilePage, UserDetailPage};
@@ -165,6 +173,14 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/users") view=|| gated(Permission(P::UsersSearch), AdminUsersPage) ssr=SsrMode::Async/>
                         <Route path=path!("/admin/users/new") view=|| gated(Permission(P::UsersCreate), NewUserPage) ssr=SsrMode::Async/>
                         <Route path=path!("/admin/users/:id") view=|| gated(SelfOr(P::UsersRead), UserDetailPage) ssr=SsrMode::Async/>
+                        <Route path=path!("/admin") view=|| gated(AdminRole, AdminDashboardPage) ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/agents") view=|| gated(Reach(P::AgentsRead), AdminAgentsPage) ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/agents/new") view=|| gated(Reach(P::AgentsCreate), RegisterAgentPage) ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/agents/:id") view=|| gated(OwnerOr(P::AgentsRead), AgentDetailPage) ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/providers") view=|| gated(SignedIn, ProvidersPage) ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/providers/new") view=|| gated(Permission(P::ProvidersCreate), NewProviderPage) ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/providers/:id") view=|| gated(SignedIn, ProviderPage) ssr=SsrMode::Async/>
+                        <Route path=path!("/agent/profile") view=|| gated(OwnAgent, AgentProfilePage) ssr=SsrMode::Async/>
                         <Route path=path!("/agent") view=|| gated(OwnerOr(P::PresentationsRead), AgentHomePage) ssr=SsrMode::Async/>
                         <Route path=path!("/agent/presentations") view=|| gated(OwnerOr(P::PresentationsRead), LibraryPage) ssr=SsrMode::Async/>
                         <Route path=path!("/agent/presentations/:id") view=|| gated(OwnerOr(P::PresentationsUpdate), EditorPage) ssr=SsrMode::Async/>

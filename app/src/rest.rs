@@ -3,6 +3,9 @@
 //! a query-string extractor with the same JSON errors, and the `{id}` path extractor
 //! that answers 404 for a malformed id.
 
+#[cfg(feature = "ssr")]
+pub mod multipart;
+
 use crate::error::AppError;
 use axum::extract::{rejection::JsonRejection, FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;

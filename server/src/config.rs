@@ -15,6 +15,19 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use std::{net::SocketAddr, path::PathBuf};
 
+/// 64 hex characters as a 32-byte key.
+fn parse_key(hex: &str) -> Option<[u8; 32]> {
+    let hex = hex.trim();
+    if hex.len() != 64 {
+        return None;
+    }
+    let mut key = [0u8; 32];
+    for (i, byte) in key.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(hex.get(i * 2..i * 2 + 2)?, 16).ok()?;
+    }
+    Some(key)
+}
+
 /// The JWT secret the sample files ship with; refused outside development and test.
 pub const DEV_JWT_SECRET: &str = "dev-secret-key-change-in-production";
 
@@ -34,6 +47,9 @@ pub struct Settings {
     pub database_acquire_timeout_secs: u64,
     #[serde(default = "default_jwt_secret")]
     pub jwt_secret_key: SecretString,
+    /// Seals providers' integration secrets at rest: 64 hex characters (32 bytes).
+    /// Without it, a key is derived from the JWT secret (development and test).
+    pub provider_secrets_key: Option<SecretString>,
     /// `pretty` or `json`; defaults to json in staging and production.
     pub log_format: Option<LogFormat>,
     /// Where the built site (`pkg/`, assets) lives; cargo-leptos sets it too.
@@ -135,6 +151,7 @@ const ENV_KEYS: &[&str] = &[
     "database_max_connections",
     "database_acquire_timeout_secs",
     "jwt_secret_key",
+    "provider_secrets_key",
     "log_format",
     "leptos_site_root",
     "shutdown_grace_secs",
@@ -170,6 +187,11 @@ impl Settings {
 
     /// Refuses to run a production-like environment with development secrets.
     pub fn check(&self) -> anyhow::Result<()> {
+        if let Some(key) = &self.provider_secrets_key {
+            if parse_key(key.expose_secret()).is_none() {
+                bail!("PROVIDER_SECRETS_KEY must be 64 hex characters (32 bytes)");
+            }
+        }
         if self.environment.is_production_like() {
             let secret = self.jwt_secret_key.expose_secret();
             if secret == DEV_JWT_SECRET || secret.len() < 32 {
@@ -208,10 +230,24 @@ impl Settings {
             // A separate key derived from the secret, so OTP hashes and tokens differ.
             otp_pepper: [secret, b":otp"].concat(),
             flash_key: [secret, b":flash"].concat(),
+            secrets_key: self.secrets_key(),
             dev_fixed_otp: self.dev_fixed_otp,
             trust_proxy_headers: self.trust_proxy_headers,
             rate_limiting: self.rate_limiting_enabled,
         }
+    }
+
+    /// The providers' secrets key: `PROVIDER_SECRETS_KEY` (hex), else one derived
+    /// from the JWT secret. `check` refuses a malformed key before start-up.
+    fn secrets_key(&self) -> [u8; 32] {
+        use sha2::{Digest, Sha256};
+        if let Some(hex) = &self.provider_secrets_key {
+            if let Some(key) = parse_key(hex.expose_secret()) {
+                return key;
+            }
+        }
+        let secret = self.jwt_secret_key.expose_secret().as_bytes();
+        Sha256::digest([secret, b":provider-secrets"].concat()).into()
     }
 
     /// The media store: an S3-compatible bucket when one is set, else local disk.

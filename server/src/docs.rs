@@ -177,6 +177,15 @@ fn operation(endpoint: &Endpoint) -> utoipa::openapi::path::Operation {
                 "Callers with an agent record act for it; others need `{p}` through an \
                  admin role."
             )),
+            Access::Reach(p) => Some(format!(
+                "Requires `{p}` through an admin role, within its scope (regional managers: \
+                 their network; provider admins: their tenant)."
+            )),
+            Access::OwnAgent => Some("The caller's own agent record.".to_owned()),
+            Access::AdminRole => Some("Any admin role.".to_owned()),
+            Access::ProviderOr(p) => Some(format!(
+                "A provider admin's own provider, or any provider with `{p}`."
+            )),
             _ => None,
         };
         op = op.description(description);

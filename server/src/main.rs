@@ -43,7 +43,8 @@ async fn run() -> anyhow::Result<()> {
         Command::Seed => {
             let pool = db::connect(&settings).await?;
             db::migrate(&pool).await?;
-            let report = seed::run(&pool).await.context("seeding failed")?;
+            let media = settings.media_store()?;
+            let report = seed::run(&pool, &media).await.context("seeding failed")?;
             println!("Demo data ready ({} users created).", report.users_created);
             Ok(())
         }

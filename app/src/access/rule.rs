@@ -23,6 +23,17 @@ pub enum Access {
     /// Acts for the caller's own agent record when they have one (uploads, the media
     /// library); callers without one need this permission through an admin role.
     AgentOr(Permission),
+    /// Reach over other people's records: this permission through an admin role
+    /// (the agent admin lists). An agent's own grants do not count.
+    Reach(Permission),
+    /// The caller's own agent record only (the agent's profile and verification).
+    OwnAgent,
+    /// The provider a provider admin's tenant administers, or any provider with
+    /// this permission. The gate admits provider admins; the service checks which
+    /// provider is theirs.
+    ProviderOr(Permission),
+    /// Anyone holding an admin role (the admin dashboard).
+    AdminRole,
 }
 
 /// What the gate knows of a signed-in caller.
@@ -35,6 +46,8 @@ pub struct Grants {
     pub reach: PermissionSet,
     /// The caller has an agent record to act through.
     pub has_agent: bool,
+    /// The caller is a provider admin (who edits their own provider).
+    pub provider_admin: bool,
 }
 
 impl Grants {
@@ -43,6 +56,7 @@ impl Grants {
             permissions: PermissionSet::of_roles(roles),
             reach: PermissionSet::of_admin_roles(roles),
             has_agent,
+            provider_admin: roles.contains(&Role::InsuranceProviderAdmin),
         }
     }
 }
@@ -54,6 +68,10 @@ pub enum Denied {
     SignIn,
     /// Signed in without this permission: 403.
     Missing(Permission),
+    /// Signed in without an agent record of their own: 403.
+    NotAnAgent,
+    /// Signed in without an admin role: 403.
+    NotAnAdmin,
 }
 
 impl Access {
@@ -70,9 +88,17 @@ impl Access {
             Access::Public | Access::SignedIn | Access::SelfOr(_) => Ok(()),
             Access::Permission(p) if g.permissions.contains(p) => Ok(()),
             Access::OwnerOr(p) | Access::AgentOr(p) if g.has_agent || g.reach.contains(p) => Ok(()),
-            Access::Permission(p) | Access::OwnerOr(p) | Access::AgentOr(p) => {
-                Err(Denied::Missing(p))
-            }
+            Access::Reach(p) if g.reach.contains(p) => Ok(()),
+            Access::ProviderOr(p) if g.provider_admin || g.permissions.contains(p) => Ok(()),
+            Access::OwnAgent if g.has_agent => Ok(()),
+            Access::OwnAgent => Err(Denied::NotAnAgent),
+            Access::AdminRole if !g.reach.is_empty() => Ok(()),
+            Access::AdminRole => Err(Denied::NotAnAdmin),
+            Access::Permission(p)
+            | Access::OwnerOr(p)
+            | Access::AgentOr(p)
+            | Access::Reach(p)
+            | Access::ProviderOr(p) => Err(Denied::Missing(p)),
         }
     }
 
@@ -118,5 +144,20 @@ mod tests {
         );
         assert!(!Access::AgentOr(PresentationsUpdate).admits(Some(&agent_without_record)));
         assert!(Access::Permission(PresentationsRead).admits(Some(&guest)));
+    }
+
+    #[test]
+    fn reach_counts_admin_roles_only_and_own_agent_needs_a_record() {
+        let agent = Grants::of(&[Role::SeniorAgent], true);
+        let manager = Grants::of(&[Role::RegionalManager], false);
+        // Senior agents hold agents.read, but for their own record only.
+        assert!(!Access::Reach(AgentsRead).admits(Some(&agent)));
+        assert!(Access::Reach(AgentsRead).admits(Some(&manager)));
+        assert!(Access::OwnAgent.admits(Some(&agent)));
+        assert_eq!(
+            Access::OwnAgent.admit(Some(&manager)),
+            Err(Denied::NotAnAgent)
+        );
+        assert_eq!(Access::OwnAgent.admit(None), Err(Denied::SignIn));
     }
 }

@@ -52,6 +52,19 @@ events! {
     TemplateCreated => "presentation_template.created",
     TemplateUpdated => "presentation_template.updated",
     TemplateArchived => "presentation_template.archived",
+    // Agents.
+    AgentRegistered => "agent.registered",
+    AgentProfileUpdated => "agent.profile_updated",
+    AgentDocumentUploaded => "agent.document_uploaded",
+    AgentVerificationSubmitted => "agent.verification_submitted",
+    AgentApproved => "agent.approved",
+    AgentRejected => "agent.rejected",
+    AgentStatusChanged => "agent.status_changed",
+    AgentUpdated => "agent.updated",
+    // Providers.
+    ProviderCreated => "provider.created",
+    ProviderUpdated => "provider.updated",
+    ProviderDeactivated => "provider.deactivated",
 }
 
 impl std::fmt::Display for Event {

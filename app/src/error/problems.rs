@@ -83,6 +83,15 @@ impl AppError {
         problems.add(field, msg);
         problems.into_error()
     }
+
+    /// A unique value that is taken (409), the message under its field, in `lang`.
+    pub fn taken(lang: Lang, field: &str, msg: impl Text) -> Self {
+        let text = msg.text(lang).to_owned();
+        AppError::Taken {
+            detail: text.clone(),
+            fields: [(field.to_owned(), vec![text])].into(),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -44,19 +44,16 @@ fn NotForYou(me: SessionUser) -> impl IntoView {
     }
 }
 
-/// Where each role starts: agents on their carousel home; admins on the user admin
-/// (until the agents issue brings `/admin`), or, for staff who may not search users
-/// (compliance, support), their profile; customers and guests on the page made for
-/// them. An agent role without an agent record is not an agent yet (it acts on
-/// nothing), so it lands as a customer would.
+/// Where each role starts (SPEC §6): anyone with an agent record on their carousel
+/// home; admins on the admin dashboard, whose tiles follow their grants; customers
+/// and guests on the page made for them. An agent role without an agent record is
+/// not an agent yet (it acts on nothing), so it lands as a customer would.
 pub fn landing(me: &SessionUser) -> &'static str {
-    use crate::access::{Permission, RoleKind};
+    use crate::access::RoleKind;
     if me.is_agent() {
         "/agent"
-    } else if me.can(Permission::UsersSearch) {
-        "/admin/users"
     } else if me.user.roles.iter().any(|r| r.kind() == RoleKind::Admin) {
-        "/me"
+        "/admin"
     } else {
         "/my"
     }

@@ -56,6 +56,26 @@ pub const NAV_ITEMS: &[NavItem] = &[
         show: Show::To(Access::Public),
     },
     NavItem {
+        href: "/admin",
+        label: Msg::NavDashboard,
+        show: Show::To(Access::AdminRole),
+    },
+    NavItem {
+        href: "/admin/agents",
+        label: Msg::NavAgents,
+        show: Show::To(Access::Reach(Permission::AgentsRead)),
+    },
+    NavItem {
+        href: "/admin/providers",
+        label: Msg::NavProviders,
+        show: Show::To(Access::AdminRole),
+    },
+    NavItem {
+        href: "/agent/profile",
+        label: Msg::NavAgentProfile,
+        show: Show::To(Access::OwnAgent),
+    },
+    NavItem {
         href: "/agent/presentations",
         label: Msg::NavPresentations,
         show: Show::To(Access::OwnerOr(Permission::PresentationsRead)),

@@ -124,7 +124,7 @@ pub struct Column<T> {
 pub fn DataTable<T>(
     page: Page<T>,
     columns: Vec<Column<T>>,
-    path: &'static str,
+    #[prop(into)] path: String,
     keep: &'static [&'static str],
     /// The export of exactly this filtered view, if the list has one.
     #[prop(optional)]
@@ -141,7 +141,7 @@ where
     let next = page.next.clone().map(|cursor| {
         let mut params = kept();
         params.push(("cursor", Some(cursor)));
-        link(path, &params)
+        link(&path, &params)
     });
     let count = if page.items.is_empty() {
         empty.to_owned()
@@ -180,7 +180,7 @@ where
         </div>
         <nav class="mt-4 flex gap-3" aria-label=t(Msg::Pages)>
             {first_page.then(|| view! {
-                <a class="btn btn-secondary" href=link(path, &kept())>{t(Msg::FirstPage)}</a>
+                <a class="btn btn-secondary" href=link(&path, &kept())>{t(Msg::FirstPage)}</a>
             })}
             {next.map(|href| view! {
                 <a class="btn btn-secondary" href=href rel="next">{t(Msg::Next)}</a>

@@ -4,6 +4,7 @@
 use app::access::Role;
 use app::credentials::argon2id;
 use app::users::server::repo;
+pub mod agents;
 pub mod presentations;
 
 use sqlx::PgPool;
@@ -115,6 +116,81 @@ pub const DEMO_AGENT_USERS: &[(&str, &str, &str, &str, &str, Role)] = &[
         "Customer",
         Role::Policyholder,
     ),
+    // V9 (SPEC §7.3): AGENT002, AGENT003, a provider admin and two customers.
+    (
+        "c0eebc99-9c0b-4ef8-bb6d-6bb9bd380a20",
+        "+919876543220",
+        "agent2@test.com",
+        "Ravi",
+        "Kumar",
+        Role::SeniorAgent,
+    ),
+    (
+        "c0eebc99-9c0b-4ef8-bb6d-6bb9bd380a21",
+        "+919876543221",
+        "agent3@test.com",
+        "Meera",
+        "Joshi",
+        Role::RegionalManager,
+    ),
+    (
+        "c0eebc99-9c0b-4ef8-bb6d-6bb9bd380a22",
+        "+919876543222",
+        "licadmin@test.com",
+        "Anil",
+        "Mehta",
+        Role::InsuranceProviderAdmin,
+    ),
+    (
+        "c0eebc99-9c0b-4ef8-bb6d-6bb9bd380a23",
+        "+919876543223",
+        "customer3@test.com",
+        "Priya",
+        "Sharma",
+        Role::Policyholder,
+    ),
+    (
+        "c0eebc99-9c0b-4ef8-bb6d-6bb9bd380a24",
+        "+919876543224",
+        "customer4@test.com",
+        "Kavita",
+        "Rao",
+        Role::Policyholder,
+    ),
+    // An agent awaiting verification, and one whose licence was rejected.
+    (
+        "c0eebc99-9c0b-4ef8-bb6d-6bb9bd380a25",
+        "+919876543225",
+        "agent4@test.com",
+        "Deepak",
+        "Verma",
+        Role::JuniorAgent,
+    ),
+    (
+        "c0eebc99-9c0b-4ef8-bb6d-6bb9bd380a26",
+        "+919876543226",
+        "agent5@test.com",
+        "Sunita",
+        "Das",
+        Role::JuniorAgent,
+    ),
+    // SPEC §9 #45: the ids the old API clients read.
+    (
+        "650742fb-5fa7-4913-8e4f-cdad3ccbe476",
+        "+919876543230",
+        "policyholder2@test.com",
+        "Old",
+        "Client",
+        Role::Policyholder,
+    ),
+    (
+        "431432dc-823a-4a2e-8532-6c6b76c8c394",
+        "+919876543231",
+        "disposable@test.com",
+        "Disposable",
+        "User",
+        Role::Guest,
+    ),
 ];
 
 /// Agent records: (agent_id, user_id, code, licence, business name).
@@ -165,7 +241,11 @@ pub struct SeedReport {
     pub users_created: usize,
 }
 
-pub async fn run(pool: &PgPool) -> anyhow::Result<SeedReport> {
+/// Seeds the demo data; `media` receives the demo files (a licence document).
+pub async fn run(
+    pool: &PgPool,
+    media: &app::presentations::server::media::MediaStore,
+) -> anyhow::Result<SeedReport> {
     let mut report = SeedReport::default();
     // One hash for all demo users: they share a password, and hashing is the slow part.
     let hash = argon2id::hash(DEMO_PASSWORD.to_owned()).await?;
@@ -218,6 +298,7 @@ pub async fn run(pool: &PgPool) -> anyhow::Result<SeedReport> {
         .execute(&mut *tx)
         .await?;
     }
+    agents::run(&mut tx, media).await?;
     presentations::run(&mut tx).await?;
     tx.commit().await?;
     Ok(report)
@@ -229,12 +310,16 @@ mod tests {
 
     #[sqlx::test(migrations = "../migrations")]
     async fn seeding_twice_creates_the_demo_users_once(pool: PgPool) {
-        let first = run(&pool).await.unwrap();
+        let first = run(&pool, &crate::startup::test_media_store())
+            .await
+            .unwrap();
         assert_eq!(
             first.users_created,
             DEMO_USERS.len() + DEMO_AGENT_USERS.len()
         );
-        let second = run(&pool).await.unwrap();
+        let second = run(&pool, &crate::startup::test_media_store())
+            .await
+            .unwrap();
         assert_eq!(second.users_created, 0);
         let roles: i64 = sqlx::query_scalar("SELECT count(DISTINCT role) FROM users")
             .fetch_one(&pool)
@@ -245,12 +330,16 @@ mod tests {
 
     #[sqlx::test(migrations = "../migrations")]
     async fn seeding_keeps_changes_people_made(pool: PgPool) {
-        run(&pool).await.unwrap();
+        run(&pool, &crate::startup::test_media_store())
+            .await
+            .unwrap();
         sqlx::query("UPDATE users SET first_name = 'Renamed' WHERE phone_number = '+919876543200'")
             .execute(&pool)
             .await
             .unwrap();
-        run(&pool).await.unwrap();
+        run(&pool, &crate::startup::test_media_store())
+            .await
+            .unwrap();
         let name: String =
             sqlx::query_scalar("SELECT first_name FROM users WHERE phone_number = '+919876543200'")
                 .fetch_one(&pool)

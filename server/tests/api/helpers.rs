@@ -113,8 +113,11 @@ pub const PASSWORD: &str = server::seed::DEMO_PASSWORD;
 impl TestApp {
     /// The app over a database holding the demo data (all ten roles).
     pub async fn seeded(pool: PgPool) -> Self {
-        server::seed::run(&pool).await.expect("seed");
-        Self::new(pool)
+        let app = Self::new(pool);
+        server::seed::run(&app.pool, &app.state.media)
+            .await
+            .expect("seed");
+        app
     }
 
     /// Signs in through the mobile API; panics unless it succeeds.

@@ -16,6 +16,10 @@ fn concrete(path: &str) -> String {
         .replace("{user_id}", "00000000-0000-4000-8000-000000000002")
         .replace("{media_id}", "00000000-0000-4000-8000-000000000003")
         .replace("{template_id}", "00000000-0000-4000-8000-000000000004")
+        .replace("{document_id}", "00000000-0000-4000-8000-000000000005")
+        // LIC: the provider of the DEFAULT tenant's admins.
+        .replace("{provider_id}", "01fa8d3a-5509-4f73-abeb-617fd547f16d")
+        .replace("{provider_code}", "LIC")
         // The demo agent AGENT001 and their deck: someone else's for every role user.
         .replace("{agent_id}", "b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")
         .replace("{presentation_id}", "d0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")
@@ -60,6 +64,13 @@ fn admitted(access: Access, role: Role, own_record: bool, has_agent: bool) -> bo
         // The owner rule: the agent's own record, or an admin role's reach.
         Access::OwnerOr(p) => own_record || reach.contains(p),
         Access::AgentOr(p) => has_agent || reach.contains(p),
+        Access::Reach(p) => reach.contains(p),
+        Access::OwnAgent => has_agent,
+        Access::AdminRole => role.kind() == app::access::RoleKind::Admin,
+        // The path names LIC, the provider of the DEFAULT tenant's admins.
+        Access::ProviderOr(p) => {
+            role == Role::InsuranceProviderAdmin || PermissionSet::of_roles(&[role]).contains(p)
+        }
     }
 }
 

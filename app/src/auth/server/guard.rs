@@ -83,6 +83,7 @@ impl CurrentUser {
             permissions: self.permissions,
             reach: self.reach,
             has_agent: self.agent_id.is_some(),
+            provider_admin: self.roles.contains(&Role::InsuranceProviderAdmin),
         }
     }
 
@@ -136,6 +137,12 @@ impl Caller {
             }
             Denied::Missing(p) => {
                 AppError::Forbidden(format!("Insufficient permissions: {p} required"))
+            }
+            Denied::NotAnAgent => AppError::Forbidden(
+                "Insufficient permissions: an agent profile of your own is required".into(),
+            ),
+            Denied::NotAnAdmin => {
+                AppError::Forbidden("Insufficient permissions: an admin role is required".into())
             }
         })
     }

@@ -22,6 +22,8 @@ pub struct AuthConfig {
     pub otp_pepper: Vec<u8>,
     /// Signs the one-minute form flash cookie (`crate::flash`).
     pub flash_key: Vec<u8>,
+    /// Seals providers' integration secrets (`providers::server::secrets`).
+    pub secrets_key: [u8; 32],
     /// Accept `123456` as every OTP: development only, and only when switched on.
     pub dev_fixed_otp: bool,
     /// Read the client IP from `X-Forwarded-For` (only behind a trusted proxy).
@@ -37,6 +39,7 @@ impl AuthConfig {
             keys: TokenKeys::new(secret),
             otp_pepper: secret.to_vec(),
             flash_key: [&secret[..], b":flash"].concat(),
+            secrets_key: [42; 32],
             dev_fixed_otp: false,
             trust_proxy_headers: false,
             rate_limiting: true,

@@ -16,14 +16,8 @@ use bytes::Bytes;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-/// One uploaded file as it arrived.
-pub struct Upload {
-    pub file_name: String,
-    /// The content type the client declared; only its family (image/video) must
-    /// agree with the bytes.
-    pub declared: Option<String>,
-    pub bytes: Bytes,
-}
+/// An upload as it came (`rest::multipart`): checked here by its bytes.
+pub use crate::rest::multipart::FilePart as Upload;
 
 fn to_media(row: MediaRow, duplicate: bool) -> Media {
     Media {

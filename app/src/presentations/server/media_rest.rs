@@ -2,7 +2,7 @@
 //! agent's library (`GET /media`, `DELETE /media/{id}`), and
 //! `/media/presentations/*`, which serves the stored files.
 
-use super::library::{self, Upload};
+use super::library;
 use crate::access::{Access, Permission::*};
 use crate::auth::server::guard::Ctx;
 use crate::catalog::{Api, Endpoint};
@@ -12,7 +12,7 @@ use crate::presentations::types::*;
 use crate::rest::ApiQuery;
 use crate::state::AppState;
 use axum::{
-    extract::{Multipart, Path, State},
+    extract::{Path, State},
     http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
     routing::get,
@@ -64,58 +64,20 @@ pub fn api(upload_limit: usize) -> Api {
 /// agent. The guard runs before a byte of the body is read; the size is checked as
 /// the file streams in, so an oversized upload is cut off early.
 async fn upload(ctx: Ctx, request: axum::extract::Request) -> AppResult<Json<Media>> {
-    let Ctx { state, .. } = &ctx;
-    // Parsed only after the guard, so a refused caller never gets a body error.
-    let mut multipart =
-        <Multipart as axum::extract::FromRequest<AppState>>::from_request(request, state)
-            .await
-            .map_err(|e| AppError::BadRequest(format!("Malformed upload: {}", e.body_text())))?;
-    let limits = state.media.limits;
+    let limits = ctx.state.media.limits;
     let ceiling = limits.video_max_bytes.max(limits.image_max_bytes);
-    let mut agent: Option<Uuid> = None;
-    let mut file: Option<Upload> = None;
-    let bad = |e: axum::extract::multipart::MultipartError| {
-        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            AppError::TooLarge(format!(
-                "The file is too large: uploads can be up to {} MB.",
-                ceiling / (1024 * 1024)
-            ))
-        } else {
-            AppError::BadRequest(format!("Malformed upload: {}", e.body_text()))
-        }
+    let form = crate::rest::multipart::read(request, &ctx.state, "file", ceiling).await?;
+    let agent = match form.texts.get("agent_id") {
+        Some(text) => Some(
+            text.trim()
+                .parse()
+                .map_err(|_| AppError::invalid(ctx.meta.lang, "agent_id", T::NotAnAgentId))?,
+        ),
+        None => None,
     };
-    while let Some(mut field) = multipart.next_field().await.map_err(bad)? {
-        match field.name() {
-            Some("agent_id") => {
-                let text = field.text().await.map_err(bad)?;
-                agent =
-                    Some(text.trim().parse().map_err(|_| {
-                        AppError::invalid(ctx.meta.lang, "agent_id", T::NotAnAgentId)
-                    })?);
-            }
-            Some("file") => {
-                let file_name = field.file_name().unwrap_or_default().to_owned();
-                let declared = field.content_type().map(str::to_owned);
-                let mut bytes = Vec::new();
-                while let Some(chunk) = field.chunk().await.map_err(bad)? {
-                    bytes.extend_from_slice(&chunk);
-                    if bytes.len() as u64 > ceiling {
-                        return Err(AppError::TooLarge(format!(
-                            "The file is too large: uploads can be up to {} MB.",
-                            ceiling / (1024 * 1024)
-                        )));
-                    }
-                }
-                file = Some(Upload {
-                    file_name,
-                    declared,
-                    bytes: bytes.into(),
-                });
-            }
-            _ => {}
-        }
-    }
-    let file = file.ok_or_else(|| AppError::invalid(ctx.meta.lang, "file", T::ChooseUpload))?;
+    let file = form
+        .file
+        .ok_or_else(|| AppError::invalid(ctx.meta.lang, "file", T::ChooseUpload))?;
     let agent = library::upload_agent(&ctx, agent).await?;
     Ok(Json(library::upload(&ctx, &agent, file).await?))
 }

@@ -56,13 +56,27 @@ impl Act {
 /// nothing, whatever their stored grants. Checked before existence, so a refusal does
 /// not reveal whether a presentation exists.
 pub fn authorize(caller: &CurrentUser, agent: &AgentRow, act: Act) -> AppResult<()> {
-    if caller.agent_id == Some(agent.agent_id) {
-        return Ok(());
+    let reached = if caller.agent_id == Some(agent.agent_id) {
+        Ok(())
+    } else if caller.reach.contains(act.permission()) {
+        in_tenant(caller, agent)
+    } else {
+        Err(refusal(caller, agent, act))
+    };
+    reached?;
+    // Only an active (approved) agent goes live (SPEC §4.6); drafts stay editable.
+    if act == Act::Publish && agent.status != "active" {
+        return Err(AppError::Forbidden(
+            "This agent is not approved yet: publishing opens once an approver verifies \
+             their licence."
+                .into(),
+        ));
     }
-    if caller.reach.contains(act.permission()) {
-        return in_tenant(caller, agent);
-    }
-    Err(AppError::Forbidden(match caller.agent_id {
+    Ok(())
+}
+
+fn refusal(caller: &CurrentUser, agent: &AgentRow, act: Act) -> AppError {
+    AppError::Forbidden(match caller.agent_id {
         // A senior agent holds presentations.update, but that is for their own
         // record: it never reaches another agent's carousel or media.
         Some(_) => format!(
@@ -73,7 +87,7 @@ pub fn authorize(caller: &CurrentUser, agent: &AgentRow, act: Act) -> AppResult<
             "Insufficient permissions: {} through an admin role required",
             act.permission()
         ),
-    }))
+    })
 }
 
 fn in_tenant(caller: &CurrentUser, agent: &AgentRow) -> AppResult<()> {

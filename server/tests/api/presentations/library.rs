@@ -18,7 +18,10 @@ async fn an_admin_without_an_agent_record_is_offered_the_tenants_agents(pool: Pg
         .iter()
         .map(|a| a["agent_code"].as_str().unwrap().to_owned())
         .collect();
-    assert_eq!(codes, ["AGENT001", "AGTJR001", "AGTSR001"]);
+    assert_eq!(
+        codes,
+        ["AGENT001", "AGENT002", "AGENT003", "AGENT004", "AGENT005", "AGTJR001", "AGTSR001"]
+    );
     // Someone without presentations.read gets no list.
     let ph = token(&app, POLICYHOLDER_USER).await;
     let res = app.get_bearer("/api/ui/presentations/library", &ph).await;

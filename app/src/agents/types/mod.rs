@@ -1,0 +1,17 @@
+//! The agents' wire types and their checks (SPEC §3.7, §4.5–4.6, §5.6), shared with
+//! the browser. Everything is re-exported here.
+//!
+//! - `state.rs`: the two states and the verification state machine (pure).
+//! - `profile.rs`: the profile, the list summary, the network, documents, history.
+//! - `forms.rs`: registration, profile edits, verification, rejection, status.
+//! - `query.rs`: the list's search and filters.
+
+mod forms;
+mod profile;
+mod query;
+mod state;
+
+pub use forms::*;
+pub use profile::*;
+pub use query::*;
+pub use state::*;
