@@ -173,6 +173,39 @@ impl TestApp {
         .await
     }
 
+    /// A multipart upload of one file as `field`, the way a phone sends it.
+    pub async fn upload_file(
+        &self,
+        path: &str,
+        token: &str,
+        field: &str,
+        name: &str,
+        mime: &str,
+        bytes: &[u8],
+    ) -> TestResponse {
+        let boundary = "XyZzYboundary";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{name}\"\r\nContent-Type: {mime}\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        self.send(
+            Request::builder()
+                .method(Method::POST)
+                .uri(path)
+                .header(header::AUTHORIZATION, format!("Bearer {token}"))
+                .header(
+                    header::CONTENT_TYPE,
+                    format!("multipart/form-data; boundary={boundary}"),
+                )
+                .header(header::ACCEPT, "application/json")
+                .body(Body::from(body))
+                .unwrap(),
+        )
+        .await
+    }
+
     pub async fn get_bearer(&self, path: &str, token: &str) -> TestResponse {
         self.send_bearer(Method::GET, path, token, "application/json", String::new())
             .await

@@ -5,6 +5,7 @@
 mod demo;
 mod helpers;
 
+mod agents;
 mod assets;
 mod audit;
 mod auth;

@@ -5,7 +5,7 @@ use super::{
     create, read, token, JUNIOR_AGENT, JUNIOR_USER, POLICYHOLDER_USER, SENIOR_AGENT, SENIOR_USER,
 };
 use crate::helpers::TestApp;
-use http::{header, Method, Request, StatusCode};
+use http::{Method, StatusCode};
 use serde_json::json;
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -24,27 +24,13 @@ async fn upload(
     mime: &str,
     bytes: &[u8],
 ) -> crate::helpers::TestResponse {
-    let boundary = "XyZzYboundary";
-    let mut body = Vec::new();
-    body.extend_from_slice(
-        format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: {mime}\r\n\r\n"
-        )
-        .as_bytes(),
-    );
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    app.send(
-        Request::builder()
-            .method(Method::POST)
-            .uri("/api/v1/presentations/media/upload")
-            .header(header::AUTHORIZATION, format!("Bearer {token}"))
-            .header(
-                header::CONTENT_TYPE,
-                format!("multipart/form-data; boundary={boundary}"),
-            )
-            .body(axum::body::Body::from(body))
-            .unwrap(),
+    app.upload_file(
+        "/api/v1/presentations/media/upload",
+        token,
+        "file",
+        name,
+        mime,
+        bytes,
     )
     .await
 }
