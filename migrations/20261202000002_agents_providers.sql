@@ -61,6 +61,8 @@ ALTER TABLE agents
     ADD COLUMN rejection_reason          text,
     ADD COLUMN verification_submitted_at timestamptz,
     ADD COLUMN created_by                uuid REFERENCES users (user_id),
+    -- A role with admin reach asked for at registration, granted on approval.
+    ADD COLUMN requested_role            varchar(30) CHECK (requested_role IN ('regional_manager')),
     -- An agent is not their own ancestor; longer cycles are refused by the service,
     -- which checks the chain with a recursive query under a lock.
     ADD CONSTRAINT agents_not_own_parent CHECK (parent_agent_id IS DISTINCT FROM agent_id);

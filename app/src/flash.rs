@@ -64,7 +64,7 @@ pub fn typed(field: &str) -> Option<String> {
 /// Fields whose values are never kept: passwords, one-time codes, tokens.
 pub fn is_secret(field: &str) -> bool {
     field == "otp"
-        || ["password", "token", "secret"]
+        || ["password", "token", "secret", "credential"]
             .iter()
             .any(|s| field.contains(s))
 }
@@ -222,6 +222,8 @@ mod tests {
             "current_password",
             "otp",
             "refresh_token",
+            "webhook_secret",
+            "api_credentials",
         ] {
             assert!(is_secret(f), "{f}");
         }

@@ -50,15 +50,15 @@ test("the landing page has a Sign in button", async ({ page }, info) => {
 test("each role lands on its own page", async ({ page }, info) => {
   // Every seeded role (SPEC §7.2, password `testpassword`) and the demo agent.
   const landings: [string, string, RegExp][] = [
-    ["super admin", "9876543200", /\/admin\/users$/],
-    ["insurance provider admin", "9876543201", /\/admin\/users$/],
-    ["regional manager", "9876543202", /\/admin\/users$/],
+    ["super admin", "9876543200", /\/admin$/],
+    ["insurance provider admin", "9876543201", /\/admin$/],
+    ["regional manager", "9876543202", /\/admin$/],
     ["senior agent (AGTSR001)", "9876543203", /\/agent$/],
     ["junior agent", "9876543204", /\/agent$/],
     ["policyholder", "9876543205", /\/my$/],
-    ["support staff", "9876543206", /\/me$/],
-    ["compliance officer", "9876543207", /\/me$/],
-    ["customer support lead", "9876543208", /\/me$/],
+    ["support staff", "9876543206", /\/admin$/],
+    ["compliance officer", "9876543207", /\/admin$/],
+    ["customer support lead", "9876543208", /\/admin$/],
     ["guest", "9876543209", /\/my$/],
   ];
   restoreDemoPassword(...landings.map(([, id]) => id));

@@ -252,6 +252,8 @@ pub struct Dashboard {
     /// `None` without reach over agents.
     pub agents: Option<AgentCounters>,
     pub providers: i64,
+    /// A provider admin's own provider (their tenant's): id and name.
+    pub own_provider: Option<(Uuid, String)>,
 }
 
 #[server(prefix = "/api/ui", endpoint = "admin/dashboard", input = GetUrl)]
@@ -266,8 +268,13 @@ pub async fn load_dashboard() -> Result<Dashboard, AppError> {
     } else {
         None
     };
-    let providers = crate::providers::server::service::choices(&ctx.state)
+    let choices = crate::providers::server::service::choices(&ctx.state).await?;
+    let own_provider = crate::providers::server::service::own_provider(&ctx)
         .await?
-        .len() as i64;
-    Ok(Dashboard { agents, providers })
+        .and_then(|id| choices.iter().find(|(c, _)| *c == id).cloned());
+    Ok(Dashboard {
+        agents,
+        providers: choices.len() as i64,
+        own_provider,
+    })
 }

@@ -60,6 +60,17 @@ crate::texts! {
     VerificationCol => "Verification", "सत्यापन";
     Provider => "Provider", "प्रदाता";
     Code => "Code", "कोड";
+    AgentCode => "Agent code", "एजेंट कोड";
+    KeepProvider => "Keep the current provider", "मौजूदा प्रदाता रखें";
+    EvRegistered => "Registered", "पंजीकृत";
+    EvProfileUpdated => "Profile updated", "प्रोफ़ाइल अपडेट";
+    EvDocumentUploaded => "Document uploaded", "दस्तावेज़ अपलोड";
+    EvSubmitted => "Submitted for verification", "सत्यापन के लिए जमा";
+    EvApproved => "Approved", "अनुमोदित";
+    EvRejected => "Changes requested", "बदलाव माँगे गए";
+    EvStatusChanged => "Status changed", "स्थिति बदली";
+    EvUpdated => "Provider, commission or network changed", "प्रदाता, कमीशन या नेटवर्क बदला";
+    YourProvider => "Your provider: {name}", "आपका प्रदाता: {name}";
     Name => "Name", "नाम";
     Business => "Business", "व्यवसाय";
     Territory => "Territory", "क्षेत्र";
@@ -151,6 +162,23 @@ pub fn status_label(s: AgentStatus) -> &'static str {
         AgentStatus::PendingApproval => T::StatusPending,
         AgentStatus::Rejected => T::StatusRejected,
     })
+}
+
+/// An agent's history line, in words (the audit event's name as a fallback).
+pub fn event_label(event: &str) -> String {
+    use crate::audit::Event as E;
+    let msg = match crate::audit::Event::parse(event) {
+        Some(E::AgentRegistered) => T::EvRegistered,
+        Some(E::AgentProfileUpdated) => T::EvProfileUpdated,
+        Some(E::AgentDocumentUploaded) => T::EvDocumentUploaded,
+        Some(E::AgentVerificationSubmitted) => T::EvSubmitted,
+        Some(E::AgentApproved) => T::EvApproved,
+        Some(E::AgentRejected) => T::EvRejected,
+        Some(E::AgentStatusChanged) => T::EvStatusChanged,
+        Some(E::AgentUpdated) => T::EvUpdated,
+        _ => return event.to_owned(),
+    };
+    t(msg).to_owned()
 }
 
 pub fn verification_label(v: Verification) -> &'static str {

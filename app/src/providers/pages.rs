@@ -171,7 +171,7 @@ fn ProviderView(d: ProviderPage) -> impl IntoView {
         })}
         {d.agents.map(|page: Page<AgentSummary>| view! {
             <h2 class="mt-6 text-xl font-semibold">{t(T::LinkedAgents)}</h2>
-            <DataTable page columns=linked_columns() path=path keep=&[] empty=t(T::NoProviders)/>
+            <DataTable page columns=linked_columns() path=path keep=&[] empty=t(T::NoLinkedAgents)/>
         })}
     }
 }

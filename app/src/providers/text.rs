@@ -55,6 +55,7 @@ crate::texts! {
     Deactivate => "Deactivate", "निष्क्रिय करें";
     DeactivateConfirm => "Yes, deactivate", "हाँ, निष्क्रिय करें";
     LinkedAgents => "Linked agents", "जुड़े एजेंट";
+    NoLinkedAgents => "No agents sell for this provider yet.", "अभी कोई एजेंट इस प्रदाता के लिए काम नहीं करता।";
     Details => "Details", "विवरण";
     Edit => "Edit provider", "प्रदाता संपादित करें";
     Integration => "Integration", "इंटीग्रेशन";

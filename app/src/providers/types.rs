@@ -187,6 +187,10 @@ impl ProviderInput {
         }
         p.into_result()?;
         out.provider_name = name.map(str::to_owned);
+        // Stored as checked: trimmed, and a blank is "not sent".
+        out.provider_type = text(&self.provider_type).map(str::to_owned);
+        out.status = text(&self.status).map(str::to_owned);
+        out.integration_status = text(&self.integration_status).map(str::to_owned);
         Ok(out)
     }
 }

@@ -29,6 +29,11 @@ pub fn AdminDashboardPage() -> impl IntoView {
                         <a href="/admin/providers" class="card font-semibold hover:border-brand tap" data-testid="tile-providers">
                             {fill(t(T::ProvidersTile), &[("n", &d.providers as &dyn std::fmt::Display)])}
                         </a>
+                        {d.own_provider.map(|(id, name)| view! {
+                            <a href=format!("/admin/providers/{id}") class="card font-semibold hover:border-brand tap" data-testid="tile-own-provider">
+                                {fill(t(T::YourProvider), &[("name", &name as &dyn std::fmt::Display)])}
+                            </a>
+                        })}
                         <a href="/me" class="card font-semibold hover:border-brand tap">{t(T::MyAccount)}</a>
                     </nav>
                 }.into_any(),

@@ -229,7 +229,7 @@ fn HistoryCard(history: Vec<HistoryEntry>) -> impl IntoView {
                             let reason = h.details.get("reason").and_then(|r| r.as_str()).map(str::to_owned);
                             view! {
                                 <li class="py-2">
-                                    <span class="font-medium">{h.event_type.clone()}</span>
+                                    <span class="font-medium">{crate::agents::text::event_label(&h.event_type)}</span>
                                     <span class="text-sm text-muted">" · " {day(h.created_at)} " · " {h.actor_name.clone().unwrap_or_default()}</span>
                                     {reason.map(|r| view! { <span class="block text-sm">{r}</span> })}
                                 </li>
@@ -262,6 +262,7 @@ fn EditForm(
                 <div class="flex flex-col gap-1">
                     <label for="provider_id" class="font-medium">{t(T::Provider)}</label>
                     <select id="provider_id" name="provider_id" class="input">
+                        <option value="">{t(T::KeepProvider)}</option>
                         {providers.into_iter().map(|(id, name)| {
                             let selected = current == Some(id);
                             view! { <option value=id.to_string() selected=selected>{name}</option> }

@@ -30,7 +30,7 @@ pub fn RegisterAgentPage() -> impl IntoView {
                             <TextField name="last_name" label=t(T::LastName) error required=true/>
                             <TextField name="phone_number" label=t(Msg::MobileNumber) error input_type="tel" prefix="+91" required=true/>
                             <TextField name="email" label=t(T::Email) error input_type="email"/>
-                            <TextField name="agent_code" label=t(T::Code) error input_class="uppercase" required=true hint=t(T::AgentCodeRule)/>
+                            <TextField name="agent_code" label=t(T::AgentCode) error input_class="uppercase" required=true hint=t(T::AgentCodeRule)/>
                             <div class="flex flex-col gap-1">
                                 <label for="role" class="font-medium">{t(T::Role)}</label>
                                 <select id="role" name="role" class="input">

@@ -177,6 +177,8 @@ pub struct Locked {
     pub verification_status: Verification,
     pub phone_number: Option<String>,
     pub user_role: String,
+    /// The role asked for at registration, granted on approval.
+    pub requested_role: Option<String>,
 }
 
 impl Locked {
@@ -194,7 +196,7 @@ pub async fn lock(
 ) -> sqlx::Result<Option<Locked>> {
     let mut qb = QueryBuilder::new(
         "SELECT a.agent_id, a.tenant_id, a.user_id, a.status, a.verification_status,
-                u.phone_number, u.role AS user_role
+                u.phone_number, u.role AS user_role, a.requested_role
            FROM agents a JOIN users u ON u.user_id = a.user_id
           WHERE (a.agent_id = ",
     );
@@ -257,14 +259,16 @@ pub async fn insert(
     tenant: Uuid,
     user_id: Uuid,
     r: &Registration,
+    requested_role: Option<crate::access::Role>,
     created_by: Uuid,
 ) -> sqlx::Result<Uuid> {
     sqlx::query_scalar(
         "INSERT INTO agents (tenant_id, user_id, provider_id, agent_code, license_number,
                              license_expiry_date, license_issuing_authority, business_name,
                              territory, experience_years, specializations, commission_rate,
-                             parent_agent_id, created_by, status, verification_status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::numeric, $13, $14,
+                             parent_agent_id, created_by, requested_role, status,
+                             verification_status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::numeric, $13, $14, $15,
                  'pending_approval', 'pending')
          RETURNING agent_id",
     )
@@ -282,6 +286,7 @@ pub async fn insert(
     .bind(r.commission_rate)
     .bind(r.parent_agent_id)
     .bind(created_by)
+    .bind(requested_role.map(crate::access::Role::as_str))
     .fetch_one(conn)
     .await
 }

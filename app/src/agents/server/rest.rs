@@ -181,7 +181,13 @@ pub async fn document(
     let (doc, bytes) = documents::serve(&ctx, parse(&agent_id)?, parse(&document_id)?).await?;
     let disposition = format!(
         "inline; filename=\"{}\"",
-        doc.file_name.replace(['"', '\\', '\r', '\n'], "_")
+        doc.file_name
+            .chars()
+            .map(|c| match c {
+                ' '..='~' if c != '"' && c != '\\' => c,
+                _ => '_',
+            })
+            .collect::<String>()
     );
     Ok((
         [

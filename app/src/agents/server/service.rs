@@ -101,9 +101,14 @@ pub async fn detail(ctx: &Ctx, id: Uuid) -> AppResult<AgentDetail> {
         .await?
         .ok_or_else(not_found)?;
     let network = repo::network(&mut conn, &profile, 50).await?;
-    let documents = repo::documents::list(&mut conn, profile.agent_id).await?;
-    let history = repo::history(&mut conn, profile.agent_id, 50).await?;
+    // Documents are private to the agent and their approvers (`documents::serve`).
     let own = caller.agent_id == Some(profile.agent_id);
+    let documents = if own || caller.reach.contains(Permission::AgentsApprove) {
+        repo::documents::list(&mut conn, profile.agent_id).await?
+    } else {
+        Vec::new()
+    };
+    let history = repo::history(&mut conn, profile.agent_id, 50).await?;
     let steps = if own {
         Vec::new()
     } else {
@@ -144,6 +149,17 @@ pub fn step_permission(step: Step) -> Permission {
 pub async fn list(ctx: &Ctx, q: &AgentQuery) -> AppResult<Page<AgentSummary>> {
     let scope = admin_scope(&ctx.caller, Permission::AgentsRead)?;
     let after = Cursor::from_param(q.cursor.as_deref(), ctx.meta.lang)?;
+    // The key is a creation time; one that is not is not our cursor.
+    if after
+        .as_ref()
+        .is_some_and(|c| chrono::DateTime::parse_from_rfc3339(&c.key).is_err())
+    {
+        return Err(AppError::invalid(
+            ctx.meta.lang,
+            "cursor",
+            crate::i18n::Msg::StalePageLink,
+        ));
+    }
     let limit = paging::limit(q.limit);
     let mut conn = ctx.pool().acquire().await?;
     let rows = repo::page(&mut conn, scope, q, after.as_ref(), limit + 1).await?;

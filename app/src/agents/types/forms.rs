@@ -324,7 +324,8 @@ impl ProfilePatch {
 /// GSTIN: 15 characters, two digits of state code, the PAN, then three more.
 fn is_gstin(g: &str) -> bool {
     let b = g.as_bytes();
-    b.len() == 15
+    g.is_ascii()
+        && b.len() == 15
         && b[..2].iter().all(u8::is_ascii_digit)
         && is_pan(&g[2..12])
         && b[12..].iter().all(u8::is_ascii_alphanumeric)
@@ -550,6 +551,14 @@ mod tests {
             website: Some("".into()),
             ..Default::default()
         };
+        let odd = ProfilePatch {
+            gst_number: Some("27ÄBCDE1234F1".into()),
+            ..Default::default()
+        };
+        assert!(
+            odd.validate(Lang::En).is_err(),
+            "non-ASCII is refused, not a panic"
+        );
         let ok = patch.validate(Lang::En).unwrap();
         assert_eq!(ok.gst_number.as_deref(), Some("27ABCDE1234F1Z5"));
         assert_eq!(

@@ -16,25 +16,54 @@ fn not_found() -> AppError {
     AppError::not_found("Insurance provider")
 }
 
+/// What a caller without an admin role sees of a provider: the public catalogue
+/// (SPEC §5.5), without the integration and commercial fields.
+fn for_caller(ctx: &Ctx, mut p: Provider) -> Provider {
+    if ctx.caller.reach.is_empty() {
+        p.api_endpoint = None;
+        p.webhook_url = None;
+        p.business_hours = None;
+        p.commission_structure = None;
+        p.has_api_credentials = false;
+        p.has_webhook_secret = false;
+        p.agent_count = 0;
+    }
+    p
+}
+
 pub async fn list(ctx: &Ctx, q: &ProviderQuery) -> AppResult<Vec<Provider>> {
     let mut conn = ctx.pool().acquire().await?;
-    Ok(repo::list(&mut conn, q).await?)
+    let all = repo::list(&mut conn, q).await?;
+    Ok(all.into_iter().map(|p| for_caller(ctx, p)).collect())
 }
 
 pub async fn get(ctx: &Ctx, id: Uuid) -> AppResult<Provider> {
     let mut conn = ctx.pool().acquire().await?;
-    repo::get(&mut conn, id).await?.ok_or_else(not_found)
+    let p = repo::get(&mut conn, id).await?.ok_or_else(not_found)?;
+    Ok(for_caller(ctx, p))
 }
 
 pub async fn by_code(ctx: &Ctx, code: &str) -> AppResult<Provider> {
     let mut conn = ctx.pool().acquire().await?;
-    repo::by_code(&mut conn, code).await?.ok_or_else(not_found)
+    let p = repo::by_code(&mut conn, code)
+        .await?
+        .ok_or_else(not_found)?;
+    Ok(for_caller(ctx, p))
 }
 
 /// Active providers for a form's choice.
 pub async fn choices(state: &AppState) -> AppResult<Vec<(Uuid, String)>> {
     let mut conn = state.pool.acquire().await?;
     Ok(repo::choices(&mut conn).await?)
+}
+
+/// The provider a provider admin's tenant administers; `None` for everyone else.
+pub async fn own_provider(ctx: &Ctx) -> AppResult<Option<Uuid>> {
+    if !ctx.caller.roles.contains(&Role::InsuranceProviderAdmin) {
+        return Ok(None);
+    }
+    let mut conn = ctx.pool().acquire().await?;
+    Ok(repo::of_tenant(&mut conn, ctx.caller.tenant_id).await?)
 }
 
 /// Whether the caller may edit provider `id`: `providers.update`, or a provider

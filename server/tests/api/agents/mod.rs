@@ -3,6 +3,7 @@
 
 mod documents;
 mod network;
+mod pages;
 mod providers;
 mod registration;
 mod verification;

@@ -137,3 +137,35 @@ async fn a_provider_admin_edits_their_own_provider_only(pool: PgPool) {
         .await;
     assert_eq!(res.json()["count"], 7, "{}", res.text());
 }
+
+/// Agents and customers read the public catalogue: no integration or commercial
+/// fields; a blank status is "not sent", not a server error.
+#[sqlx::test(migrations = "../migrations")]
+async fn the_public_catalogue_leaves_out_the_admin_fields(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let junior = token(&app, JUNIOR).await;
+    let p = app
+        .get_bearer(&format!("/api/v1/providers/{LIC}"), &junior)
+        .await
+        .json();
+    assert_eq!(p["provider_name"], "Life Insurance Corporation of India");
+    assert!(
+        p["commission_structure"].is_null() && p["api_endpoint"].is_null(),
+        "{p}"
+    );
+    let pa = token(&app, PROVIDER_ADMIN).await;
+    let p = app
+        .get_bearer(&format!("/api/v1/providers/{LIC}"), &pa)
+        .await
+        .json();
+    assert_eq!(p["commission_structure"]["first_year"], 25);
+    let res = app
+        .put_json_bearer(
+            &format!("/api/v1/providers/{LIC}"),
+            &token(&app, SUPER_ADMIN).await,
+            r#"{"status":"","provider_type":" "}"#,
+        )
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text());
+    assert_eq!(res.json()["status"], "active");
+}

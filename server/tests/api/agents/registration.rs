@@ -167,3 +167,73 @@ async fn an_agent_role_without_a_record_reaches_nothing(pool: PgPool) {
         403
     );
 }
+
+/// A regional manager's reach waits for approval: registered, they act as a
+/// junior agent; approved, they manage their network.
+#[sqlx::test(migrations = "../migrations")]
+async fn a_registered_regional_manager_gets_their_reach_on_approval(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let pa = token(&app, PROVIDER_ADMIN).await;
+    let mut body: serde_json::Value =
+        serde_json::from_str(&register_body("RM-NEW-1", "9876500105")).unwrap();
+    body["role"] = "regional_manager".into();
+    body["parent_agent_id"] = serde_json::Value::Null;
+    let res = app
+        .send_bearer(
+            Method::POST,
+            "/api/v1/agents/register",
+            &pa,
+            "application/json",
+            body.to_string(),
+        )
+        .await;
+    assert_eq!(res.status, 201, "{}", res.text());
+    let (agent, user) = (
+        res.json()["agent_id"].as_str().unwrap().to_owned(),
+        res.json()["user_id"].as_str().unwrap().to_owned(),
+    );
+    let me = token(&app, &user).await;
+    assert_eq!(
+        app.get_bearer("/api/v1/agents", &me).await.status,
+        403,
+        "no reach while pending"
+    );
+    assert_eq!(submit(&app, &user).await.status, 200);
+    let res = app
+        .post_bearer(&format!("/api/v1/agents/verification/{agent}/approve"), &pa)
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text());
+    let me = token(&app, &user).await;
+    let res = app.get_bearer("/api/v1/agents", &me).await;
+    assert_eq!(res.status, 200, "{}", res.text());
+    assert_eq!(res.json()["count"], 1, "their own subtree: themselves");
+}
+
+/// Nobody sets their own commission or moves themselves in the network.
+#[sqlx::test(migrations = "../migrations")]
+async fn a_manager_cannot_edit_their_own_record(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let rm = token(&app, MANAGER).await;
+    let res = app
+        .put_json_bearer(
+            &format!("/api/v1/agents/{AGENT003}"),
+            &rm,
+            r#"{"commission_rate":50}"#,
+        )
+        .await;
+    assert_eq!(res.status, 403, "{}", res.text());
+    let res = app
+        .put_json_bearer(
+            &format!("/api/v1/agents/{AGENT001}"),
+            &rm,
+            r#"{"commission_rate":6}"#,
+        )
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text());
+    // A forged page cursor is a field error, not a server error.
+    let bad = app::paging::Cursor::new("not a time", uuid::Uuid::nil()).encode();
+    let res = app
+        .get_bearer(&format!("/api/v1/agents?cursor={bad}"), &rm)
+        .await;
+    assert_eq!(res.status, 422, "{}", res.text());
+}

@@ -242,3 +242,60 @@ async fn approvals_need_the_permission_and_another_person(pool: PgPool) {
         .await;
     assert_eq!(res.status, 403);
 }
+
+/// The owner rule (SPEC §4.6): an agent who is not approved edits drafts but does
+/// not publish; once approved, the same deck goes live.
+#[sqlx::test(migrations = "../migrations")]
+async fn an_unapproved_agent_edits_drafts_but_cannot_publish(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let me = token(&app, WAITING_USER).await;
+    let slide = serde_json::json!({"slide_type": "text", "title": "Hello", "duration": 4});
+    let create = |status: &str| {
+        serde_json::json!({"name": "My first deck", "status": status, "slides": [slide.clone()]})
+            .to_string()
+    };
+    let path = format!("/api/v1/presentations/agent/{WAITING}");
+    let draft = app
+        .send_bearer(
+            Method::POST,
+            &path,
+            &me,
+            "application/json",
+            create("draft"),
+        )
+        .await;
+    assert_eq!(draft.status, 201, "{}", draft.text());
+    let live = app
+        .send_bearer(
+            Method::POST,
+            &path,
+            &me,
+            "application/json",
+            create("published"),
+        )
+        .await;
+    assert_eq!(live.status, 403, "{}", live.text());
+    assert!(live.json()["detail"]
+        .as_str()
+        .unwrap()
+        .contains("not approved"));
+    // Approved, they publish.
+    let pa = token(&app, PROVIDER_ADMIN).await;
+    let res = app
+        .post_bearer(
+            &format!("/api/v1/agents/verification/{WAITING}/approve"),
+            &pa,
+        )
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text());
+    let live = app
+        .send_bearer(
+            Method::POST,
+            &path,
+            &me,
+            "application/json",
+            create("published"),
+        )
+        .await;
+    assert_eq!(live.status, 201, "{}", live.text());
+}

@@ -13,6 +13,7 @@ use crate::audit::Event;
 use crate::auth::server::guard::Ctx;
 use crate::auth::server::sms::{self, SmsMessage};
 use crate::error::{AppError, AppResult};
+use crate::users::server::repo as users;
 use uuid::Uuid;
 
 /// The template of verification outcome messages (DLT-registered in production).
@@ -108,6 +109,15 @@ async fn decide(ctx: &Ctx, id: Uuid, step: Step, reason: Option<&str>) -> AppRes
         .bind(locked.user_id)
         .execute(&mut *tx)
         .await?;
+    }
+    // A role with admin reach asked for at registration is granted now.
+    let requested = locked.requested_role.as_deref().and_then(Role::parse);
+    if let Some(role) = requested.filter(|_| step == Step::Approve) {
+        users::assign_role(&mut tx, locked.user_id, role, caller.user_id).await?;
+        sqlx::query("UPDATE agents SET requested_role = NULL WHERE agent_id = $1")
+            .bind(locked.agent_id)
+            .execute(&mut *tx)
+            .await?;
     }
     if let Some(phone) = &locked.phone_number {
         let body = match step {
@@ -225,6 +235,11 @@ pub async fn update_admin(ctx: &Ctx, id: Uuid, patch: &AdminPatch) -> AppResult<
     let locked = repo::lock(&mut tx, scope, id)
         .await?
         .ok_or_else(not_found)?;
+    if locked.user_id == caller.user_id {
+        return Err(AppError::Forbidden(
+            "Insufficient permissions: nobody sets their own commission or network place".into(),
+        ));
+    }
     if let Some(provider) = patch.provider_id {
         check_provider(&mut tx, ctx, provider).await?;
     }
@@ -232,7 +247,7 @@ pub async fn update_admin(ctx: &Ctx, id: Uuid, patch: &AdminPatch) -> AppResult<
         sqlx::query("SELECT pg_advisory_xact_lock(hashtext('agent_network'))")
             .execute(&mut *tx)
             .await?;
-        check_parent(&mut tx, ctx, scope, parent).await?;
+        check_parent(&mut tx, ctx, scope, parent, locked.tenant_id).await?;
         if repo::is_ancestor_or_self(&mut tx, locked.agent_id, parent).await? {
             return Err(AppError::invalid(lang, "parent_agent_id", T::ParentCycle));
         }

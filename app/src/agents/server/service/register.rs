@@ -2,7 +2,7 @@
 //! the user, gives them the agent role and creates the agent row, pending approval.
 
 use super::{admin_scope, audit_agent, conflict, not_found, today};
-use crate::access::{Permission, Role};
+use crate::access::{Permission, PermissionSet, Role};
 use crate::agents::server::{repo, scope::AgentScope};
 use crate::agents::text::T;
 use crate::agents::types::*;
@@ -74,6 +74,22 @@ async fn person_by(
     .await
 }
 
+/// The tenant a new person joins as an agent: below super admin, the registering
+/// admin's; a super admin's registration joins the tenant that administers the
+/// provider (else the super admin's own).
+async fn new_agent_tenant(conn: &mut PgConnection, ctx: &Ctx, provider: Uuid) -> AppResult<Uuid> {
+    if !ctx.caller.roles.contains(&Role::SuperAdmin) {
+        return Ok(ctx.caller.tenant_id);
+    }
+    let of_provider: Option<Uuid> = sqlx::query_scalar(
+        "SELECT tenant_id FROM tenants WHERE provider_id = $1 ORDER BY created_at LIMIT 1",
+    )
+    .bind(provider)
+    .fetch_optional(conn)
+    .await?;
+    Ok(of_provider.unwrap_or(ctx.caller.tenant_id))
+}
+
 /// Refuses a provider that does not exist or is not active.
 pub(super) async fn check_provider(conn: &mut PgConnection, ctx: &Ctx, id: Uuid) -> AppResult<()> {
     let active: Option<bool> = sqlx::query_scalar(
@@ -92,16 +108,18 @@ pub(super) async fn check_provider(conn: &mut PgConnection, ctx: &Ctx, id: Uuid)
     }
 }
 
-/// Refuses a parent outside the caller's scope.
+/// Refuses a parent outside the caller's scope or the agent's tenant: a network
+/// never spans tenants.
 pub(super) async fn check_parent(
     conn: &mut PgConnection,
     ctx: &Ctx,
     scope: AgentScope,
     id: Uuid,
+    tenant: Uuid,
 ) -> AppResult<()> {
     match repo::profile(conn, scope, id).await? {
-        Some(_) => Ok(()),
-        None => Err(AppError::invalid(
+        Some(parent) if parent.tenant_id == tenant => Ok(()),
+        _ => Err(AppError::invalid(
             ctx.meta.lang,
             "parent_agent_id",
             T::ParentUnknown,
@@ -131,11 +149,16 @@ pub async fn register(ctx: &Ctx, req: &RegisterRequest) -> AppResult<AgentProfil
             .await?,
         ),
     };
+    // A role with admin reach (regional manager) waits for approval: until then
+    // the agent holds the junior role and acts on nothing but their own drafts.
+    let (granted, requested) = if PermissionSet::of_admin_roles(&[r.role]).is_empty() {
+        (r.role, None)
+    } else {
+        (Role::JuniorAgent, Some(r.role))
+    };
     let mut tx = ctx.pool().begin().await?;
     check_provider(&mut tx, ctx, r.provider_id).await?;
-    if let Some(parent) = r.parent_agent_id {
-        check_parent(&mut tx, ctx, scope, parent).await?;
-    }
+    let home = new_agent_tenant(&mut tx, ctx, r.provider_id).await?;
     let (user_id, tenant, created) = match find_person(&mut tx, ctx, &r).await? {
         Some(p) => {
             let agent: bool =
@@ -148,7 +171,7 @@ pub async fn register(ctx: &Ctx, req: &RegisterRequest) -> AppResult<AgentProfil
             }
             // An existing user keeps their primary role and gains the agent role; a
             // guest or customer becomes a junior agent on approval.
-            users::assign_role(&mut tx, p.user_id, r.role, caller.user_id).await?;
+            users::assign_role(&mut tx, p.user_id, granted, caller.user_id).await?;
             (p.user_id, p.tenant_id, false)
         }
         None => {
@@ -157,17 +180,20 @@ pub async fn register(ctx: &Ctx, req: &RegisterRequest) -> AppResult<AgentProfil
                 email: r.email.clone(),
                 first_name: r.first_name.clone(),
                 last_name: r.last_name.clone(),
-                role: r.role,
+                role: granted,
                 password: None,
             };
             let hash = hash.as_deref().unwrap_or_default();
-            let id = users::insert(&mut tx, caller.tenant_id, &new, hash, caller.user_id)
+            let id = users::insert(&mut tx, home, &new, hash, caller.user_id)
                 .await
                 .map_err(conflict(lang))?;
-            (id, caller.tenant_id, true)
+            (id, home, true)
         }
     };
-    let agent_id = repo::insert(&mut tx, tenant, user_id, &r, caller.user_id)
+    if let Some(parent) = r.parent_agent_id {
+        check_parent(&mut tx, ctx, scope, parent, tenant).await?;
+    }
+    let agent_id = repo::insert(&mut tx, tenant, user_id, &r, requested, caller.user_id)
         .await
         .map_err(conflict(lang))?;
     audit_agent(

@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Agents benchmark (a measurement, not a test): the admin agent list at scale.
+#   1. seeds 50,000 agents in 3 tenants, each tenant a 5-level tree (12 under each);
+#   2. wrk at 16 connections (after a warm-up) on the release server: req/s, p50, p99
+#      for the first and the 100th page of GET /api/v1/agents (super admin, keyset
+#      cursor), a search (q=kumar), and a regional manager's subtree (1,885 agents);
+#   3. pgbench running the same SQL (the page and its capped count) at the same
+#      concurrency: TPS, and our req/s as a share of it.
+# Goals: p99 under 50 ms for each, and at least 40% of pgbench.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh"
+DURATION="${BENCH_SECONDS:-10}"
+CONNS=16
+POOL="${BENCH_POOL:-20}"
+PG_BIN="$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+command -v wrk >/dev/null || { echo "installing wrk (Debian)"; apt-get install -y -qq wrk >/dev/null; }
+
+cargo leptos build --release --precompress >/dev/null 2>&1
+fresh_bench_db
+export LEPTOS_SITE_ROOT="$ROOT/target/site" ENVIRONMENT=test \
+       API_PORT="$PORT" RUST_LOG=warn RATE_LIMITING_ENABLED=false DATABASE_MAX_CONNECTIONS="$POOL"
+"$BIN" seed >/dev/null
+
+echo "== Seeding 50,000 agents in 3 tenants (a 5-level tree per tenant)"
+t0=$(date +%s)
+psql -X -q -v ON_ERROR_STOP=1 "$DATABASE_URL" <<'SQL'
+BEGIN;
+INSERT INTO tenants (tenant_id, tenant_code, tenant_name) VALUES
+  ('00000000-0000-0000-0000-00000000b001', 'BENCH1', 'Bench tenant 1'),
+  ('00000000-0000-0000-0000-00000000b002', 'BENCH2', 'Bench tenant 2'),
+  ('00000000-0000-0000-0000-00000000b003', 'BENCH3', 'Bench tenant 3');
+-- n = 0..49999: tenant n % 3, index i = n / 3 within it; the parent of i is (i-1)/12.
+CREATE TEMP TABLE bench AS
+SELECT n, n % 3 AS t, n / 3 AS i,
+       ('00000000-0000-4000-a000-' || lpad(to_hex(n), 12, '0'))::uuid AS user_id,
+       ('00000000-0000-4000-b000-' || lpad(to_hex(n), 12, '0'))::uuid AS agent_id,
+       (ARRAY['Asha','Ravi','Meera','Suresh','Kavita','Anil','Priya','Deepak','Sunita','Vikram'])[n % 10 + 1] AS first,
+       (ARRAY['Kumar','Sharma','Iyer','Patil','Das','Rao','Mehta','Joshi','Verma','Nair','Reddy'])[n % 11 + 1] AS last
+FROM generate_series(0, 49999) n;
+INSERT INTO users (user_id, tenant_id, phone_number, email, password_hash, first_name, last_name,
+                   display_name, role, created_at)
+SELECT user_id, ('00000000-0000-0000-0000-00000000b00' || (t + 1))::uuid,
+       '+9170' || lpad(n::text, 8, '0'), 'bench' || n || '@example.com',
+       (SELECT password_hash FROM users WHERE phone_number = '+919876543200'),
+       first, last, first || ' ' || last,
+       CASE WHEN i < 13 THEN 'regional_manager' ELSE 'junior_agent' END,
+       now() - (n || ' minutes')::interval
+FROM bench;
+INSERT INTO agents (agent_id, tenant_id, user_id, provider_id, agent_code, license_number,
+                    business_name, territory, status, verification_status, created_at,
+                    verification_submitted_at)
+SELECT agent_id, ('00000000-0000-0000-0000-00000000b00' || (t + 1))::uuid, user_id,
+       '01fa8d3a-5509-4f73-abeb-617fd547f16d', 'B' || lpad(n::text, 7, '0'), 'BL' || n,
+       last || ' Insurance ' || n, (ARRAY['Mumbai','Pune','Chennai','Kolkata','Delhi'])[n % 5 + 1],
+       CASE WHEN n % 20 = 0 THEN 'pending_approval' ELSE 'active' END,
+       CASE WHEN n % 20 = 0 THEN 'submitted' ELSE 'verified' END,
+       now() - (n || ' minutes')::interval,
+       CASE WHEN n % 20 = 0 THEN now() - (n || ' seconds')::interval END
+FROM bench;
+UPDATE agents a SET parent_agent_id = p.agent_id
+  FROM bench c JOIN bench p ON p.t = c.t AND p.i = (c.i - 1) / 12
+ WHERE a.agent_id = c.agent_id AND c.i > 0;
+COMMIT;
+ANALYZE users; ANALYZE agents;
+SQL
+echo "   seeded in $(( $(date +%s) - t0 ))s; levels in tenant 1:"
+psql -X -At "$DATABASE_URL" -c "
+  WITH RECURSIVE t AS (SELECT agent_id, 1 AS lvl FROM agents WHERE agent_id = '00000000-0000-4000-b000-000000000000'
+    UNION ALL SELECT a.agent_id, t.lvl + 1 FROM agents a JOIN t ON a.parent_agent_id = t.agent_id)
+  SELECT string_agg(lvl || ':' || n, '  ') FROM (SELECT lvl, count(*) n FROM t GROUP BY lvl ORDER BY lvl) x"
+
+"$BIN" serve >/dev/null 2>&1 &
+pid=$!
+tmp="$(mktemp -d)"
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$tmp"' EXIT
+until curl -fs -o /dev/null "http://127.0.0.1:$PORT/health"; do
+  kill -0 "$pid" 2>/dev/null || { echo "the server did not start" >&2; exit 1; }
+  sleep 0.05
+done
+base="http://127.0.0.1:$PORT"
+login() {
+  curl -fs -X POST -H 'Content-Type: application/json' -d "{\"phone_number\":\"$1\",\"password\":\"testpassword\"}" \
+    "$base/api/v1/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
+}
+SA=$(login +919876543200)
+# A regional manager one level under tenant 1's root (index 1): 1 + 12 + 144 + 1,728 agents.
+RM=$(login +917000000003)
+
+# The 100th page's cursor, walked page by page as a client would.
+cursor=""
+for _ in $(seq 1 99); do
+  cursor=$(curl -fs -H "Authorization: Bearer $SA" "$base/api/v1/agents?limit=20${cursor:+&cursor=$cursor}" \
+           | python3 -c 'import json,sys; print(json.load(sys.stdin)["next"] or "")')
+done
+declare -A URLS=(
+  [first]="/api/v1/agents?limit=20"
+  [page100]="/api/v1/agents?limit=20&cursor=$cursor"
+  [search]="/api/v1/agents?limit=20&q=kumar"
+  [subtree]="/api/v1/agents?limit=20"
+)
+declare -A TOKENS=([first]=$SA [page100]=$SA [search]=$SA [subtree]=$RM)
+ORDER=(first page100 search subtree)
+
+wrk_run() {
+  wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -H "Authorization: Bearer $2" "$base$1" | awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0;
+                     if (v ~ /m$/) return v * 60000; if (v ~ /s$/) return v * 1000; return v }
+    /Requests\/sec/ { rps = $2 } /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
+    /Non-2xx/ { bad = $NF }
+    END { printf "%s %.2f %.2f %d\n", rps, p50, p99, bad }'
+}
+
+declare -A RPS P50 P99 TPS COUNT
+echo
+echo "== wrk: $CONNS connections, 2 threads, ${DURATION}s per run"
+for k in "${ORDER[@]}"; do
+  COUNT[$k]=$(curl -fs -H "Authorization: Bearer ${TOKENS[$k]}" "$base${URLS[$k]}" \
+              | python3 -c 'import json,sys; d=json.load(sys.stdin); print(f"{d[\"count\"]} of {d[\"total\"]}{\"\" if d[\"total_exact\"] else \"+\"}")')
+  wrk -t2 -c"$CONNS" -d2s -H "Authorization: Bearer ${TOKENS[$k]}" "$base${URLS[$k]}" >/dev/null
+  read -r rps p50 p99 bad < <(wrk_run "${URLS[$k]}" "${TOKENS[$k]}")
+  RPS[$k]=$rps P50[$k]=$p50 P99[$k]=$p99
+  printf '%-8s rows %-14s req/s: %-9s p50: %7s ms  p99: %7s ms' "$k" "${COUNT[$k]}" "$rps" "$p50" "$p99"
+  [[ "$bad" != 0 ]] && printf '  non-2xx: %s' "$bad"
+  echo
+done
+
+# pgbench: each list's page query and its capped count, as the server sends them.
+key=$(python3 -c 'import sys,json; print(json.loads(bytes.fromhex(sys.argv[1]))["key"])' "$cursor")
+cid=$(python3 -c 'import sys,json; print(json.loads(bytes.fromhex(sys.argv[1]))["id"])' "$cursor")
+SUMMARY="SELECT a.agent_id, a.agent_code, a.business_name, a.territory, a.status, a.verification_status, a.total_policies_sold, a.total_premium_collected::float8, p.provider_name, a.verification_submitted_at, a.created_at, u.first_name, u.last_name, u.email, u.phone_number FROM agents a JOIN users u ON u.user_id = a.user_id LEFT JOIN insurance_providers p ON p.provider_id = a.provider_id WHERE true"
+COUNT_SQL="SELECT count(*) FROM (SELECT 1 FROM agents a JOIN users u ON u.user_id = a.user_id WHERE true"
+LIKE="(a.agent_code ILIKE '%kumar%' OR a.business_name ILIKE '%kumar%' OR u.email ILIKE '%kumar%' OR (coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')) ILIKE '%kumar%')"
+SUB="a.tenant_id = '00000000-0000-0000-0000-00000000b001' AND a.agent_id IN (WITH RECURSIVE subtree AS (SELECT agent_id FROM agents WHERE agent_id = '00000000-0000-4000-b000-000000000003' UNION SELECT c.agent_id FROM agents c JOIN subtree s ON c.parent_agent_id = s.agent_id) SELECT agent_id FROM subtree)"
+ORDERING="ORDER BY a.created_at DESC, a.agent_id DESC LIMIT 21"
+# The server also resolves the caller on each request (session, then user): two
+# primary-key reads, included so both sides do the same database work.
+AUTH="SELECT 1 FROM user_sessions LIMIT 1; SELECT role FROM users WHERE user_id = '550e8400-e29b-41d4-a716-446655440000';"
+printf '%s\n%s %s;\n%s LIMIT 10001) c;\n' "$AUTH" "$SUMMARY" "$ORDERING" "$COUNT_SQL" > "$tmp/first.sql"
+printf "%s\n%s AND (a.created_at, a.agent_id) < ('%s'::timestamptz, '%s') %s;\n%s LIMIT 10001) c;\n" "$AUTH" "$SUMMARY" "$key" "$cid" "$ORDERING" "$COUNT_SQL" > "$tmp/page100.sql"
+printf '%s\n%s AND %s %s;\n%s AND %s LIMIT 10001) c;\n' "$AUTH" "$SUMMARY" "$LIKE" "$ORDERING" "$COUNT_SQL" "$LIKE" > "$tmp/search.sql"
+printf '%s\n%s AND %s %s;\n%s AND %s LIMIT 10001) c;\n' "$AUTH" "$SUMMARY" "$SUB" "$ORDERING" "$COUNT_SQL" "$SUB" > "$tmp/subtree.sql"
+
+echo
+echo "== pgbench: the same SQL per transaction, -M prepared, -j 2, $CONNS clients, ${DURATION}s per run"
+for k in "${ORDER[@]}"; do
+  tps=$("$PG_BIN/pgbench" -n -M prepared -j 2 -c "$CONNS" -T "$DURATION" -f "$tmp/$k.sql" "$DATABASE_URL" 2>"$tmp/pgbench.err" \
+        | awk '/^tps = / { printf "%.1f", $3 }') || true
+  [[ -n "$tps" ]] || { cat "$tmp/pgbench.err" >&2; echo "pgbench failed on $k" >&2; exit 1; }
+  TPS[$k]=$tps
+  printf '%-8s TPS: %s\n' "$k" "$tps"
+done
+
+echo
+echo "== Summary: 50,000 agents; server pool $POOL; wrk, the server and PostgreSQL share $(nproc) cores"
+printf '%-8s %10s %9s %9s %12s %7s  %s\n' list 'req/s' 'p50 ms' 'p99 ms' 'pgbench TPS' share goals
+for k in "${ORDER[@]}"; do
+  share=$(awk -v r="${RPS[$k]}" -v t="${TPS[$k]}" 'BEGIN { if (t > 0) printf "%.0f", 100 * r / t; else print 0 }')
+  verdict=$(awk -v p="${P99[$k]}" -v s="$share" 'BEGIN { printf "%s %s", (p < 50 ? "p99 ok" : "p99 SLOW"), (s >= 40 ? "share ok" : "share LOW") }')
+  printf '%-8s %10s %9s %9s %12s %6s%%  %s\n' "$k" "${RPS[$k]}" "${P50[$k]}" "${P99[$k]}" "${TPS[$k]}" "$share" "$verdict"
+done
