@@ -140,7 +140,7 @@ mod tests {
         assert_eq!(super::indian(999), "999");
         assert_eq!(super::indian(1_000), "1,000");
         assert_eq!(super::indian(1_234_567), "12,34,567");
-        assert_eq!(super::indian(-50_00_00_000), "-50,00,00,000");
+        assert_eq!(super::indian(-500_000_000), "-50,00,00,000");
         assert_eq!(super::rupees(1234567.4), "₹12,34,567");
     }
 }

@@ -10,7 +10,17 @@ use uuid::Uuid;
 pub const LIC: &str = "01fa8d3a-5509-4f73-abeb-617fd547f16d";
 
 /// (id, code, name, description, licence, year, languages)
-const PROVIDERS: &[(&str, &str, &str, &str, &str, i32, &[&str])] = &[
+type ProviderSeed = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    i32,
+    &'static [&'static str],
+);
+
+const PROVIDERS: &[ProviderSeed] = &[
     (
         LIC,
         "LIC",
