@@ -28,9 +28,9 @@ async function publish(request: APIRequestContext, phone: string, agentId: strin
 
 const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-async function submitLicence(page: Page, info: TestInfo) {
+async function submitLicence(page: Page, info: TestInfo, licence: string) {
   const form = page.getByTestId("verification-form");
-  await form.getByLabel("Licence number").fill("LIC-E2E-1");
+  await form.getByLabel("Licence number").fill(licence);
   await form.getByLabel("Licence expiry").fill("2030-06-30");
   await form.getByLabel("Issuing authority").fill("IRDAI");
   await form.getByRole("button", { name: "Submit for verification" }).click();
@@ -51,7 +51,7 @@ test("an agent is registered, verified after a rejection, and can then publish",
   await form.getByLabel("First name").fill("Lakshmi");
   await form.getByLabel("Last name").fill("Iyer");
   await form.getByLabel("Mobile number").fill(agent.phone);
-  await form.getByLabel("Agent code").fill(agent.code);
+  await form.getByLabel("Agent code", { exact: true }).fill(agent.code);
   await form.getByLabel("Territory").fill("Chennai");
   await form.getByLabel("Password").fill(PASSWORD);
   await form.getByRole("button", { name: "Register" }).click();
@@ -77,7 +77,7 @@ test("an agent is registered, verified after a rejection, and can then publish",
   await page.getByRole("button", { name: "Upload document" }).click();
   await settled(page, info);
   await expect(page.getByTestId("agent-documents")).toContainText("licence.pdf");
-  await submitLicence(page, info);
+  await submitLicence(page, info, `L-${agent.code}`);
 
   // 3. The admin finds them in the queue and rejects with a reason.
   await page.context().clearCookies();
@@ -97,7 +97,7 @@ test("an agent is registered, verified after a rejection, and can then publish",
   await signIn(page, info, { id: agent.phone, password: PASSWORD });
   await open(page, "/agent/profile", info);
   await expect(page.getByTestId("rejection-reason")).toHaveText("Upload the back of the licence too.");
-  await submitLicence(page, info);
+  await submitLicence(page, info, `L-${agent.code}`);
 
   // 5. The admin approves.
   await page.context().clearCookies();
@@ -121,7 +121,7 @@ test("a field error stays under its field and keeps what was typed", async ({ pa
   await open(page, "/admin/agents/new", info);
   const form = page.getByTestId("register-agent");
   await form.getByLabel("First name").fill("Ravi");
-  await form.getByLabel("Agent code").fill("AGENT001");
+  await form.getByLabel("Agent code", { exact: true }).fill("AGENT001");
   await form.getByLabel("Mobile number").fill("98");
   await form.getByRole("button", { name: "Register" }).click();
   await settled(page, info);
