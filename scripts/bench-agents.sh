@@ -115,7 +115,7 @@ echo
 echo "== wrk: $CONNS connections, 2 threads, ${DURATION}s per run"
 for k in "${ORDER[@]}"; do
   COUNT[$k]=$(curl -fs -H "Authorization: Bearer ${TOKENS[$k]}" "$base${URLS[$k]}" \
-              | python3 -c 'import json,sys; d=json.load(sys.stdin); print(f"{d[\"count\"]} of {d[\"total\"]}{\"\" if d[\"total_exact\"] else \"+\"}")')
+              | python3 -c 'import json,sys; d=json.load(sys.stdin); print(str(d["count"]) + " of " + str(d["total"]) + ("" if d["total_exact"] else "+"))')
   wrk -t2 -c"$CONNS" -d2s -H "Authorization: Bearer ${TOKENS[$k]}" "$base${URLS[$k]}" >/dev/null
   read -r rps p50 p99 bad < <(wrk_run "${URLS[$k]}" "${TOKENS[$k]}")
   RPS[$k]=$rps P50[$k]=$p50 P99[$k]=$p99
@@ -128,16 +128,17 @@ done
 key=$(python3 -c 'import sys,json; print(json.loads(bytes.fromhex(sys.argv[1]))["key"])' "$cursor")
 cid=$(python3 -c 'import sys,json; print(json.loads(bytes.fromhex(sys.argv[1]))["id"])' "$cursor")
 SUMMARY="SELECT a.agent_id, a.agent_code, a.business_name, a.territory, a.status, a.verification_status, a.total_policies_sold, a.total_premium_collected::float8, p.provider_name, a.verification_submitted_at, a.created_at, u.first_name, u.last_name, u.email, u.phone_number FROM agents a JOIN users u ON u.user_id = a.user_id LEFT JOIN insurance_providers p ON p.provider_id = a.provider_id WHERE true"
-COUNT_SQL="SELECT count(*) FROM (SELECT 1 FROM agents a JOIN users u ON u.user_id = a.user_id WHERE true"
+COUNT_SQL="SELECT count(*) FROM (SELECT 1 FROM agents a WHERE true"
+COUNT_JOINED="SELECT count(*) FROM (SELECT 1 FROM agents a JOIN users u ON u.user_id = a.user_id WHERE true"
 LIKE="(a.agent_code ILIKE '%kumar%' OR a.business_name ILIKE '%kumar%' OR u.email ILIKE '%kumar%' OR (coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')) ILIKE '%kumar%')"
-SUB="a.tenant_id = '00000000-0000-0000-0000-00000000b001' AND a.agent_id IN (WITH RECURSIVE subtree AS (SELECT agent_id FROM agents WHERE agent_id = '00000000-0000-4000-b000-000000000003' UNION SELECT c.agent_id FROM agents c JOIN subtree s ON c.parent_agent_id = s.agent_id) SELECT agent_id FROM subtree)"
+SUB="a.tenant_id = '00000000-0000-0000-0000-00000000b001' AND a.agent_id = ANY(ARRAY(WITH RECURSIVE subtree AS (SELECT agent_id FROM agents WHERE agent_id = '00000000-0000-4000-b000-000000000003' UNION SELECT c.agent_id FROM agents c JOIN subtree s ON c.parent_agent_id = s.agent_id) SELECT agent_id FROM subtree))"
 ORDERING="ORDER BY a.created_at DESC, a.agent_id DESC LIMIT 21"
 # The server also resolves the caller on each request (session, then user): two
 # primary-key reads, included so both sides do the same database work.
 AUTH="SELECT 1 FROM user_sessions LIMIT 1; SELECT role FROM users WHERE user_id = '550e8400-e29b-41d4-a716-446655440000';"
 printf '%s\n%s %s;\n%s LIMIT 10001) c;\n' "$AUTH" "$SUMMARY" "$ORDERING" "$COUNT_SQL" > "$tmp/first.sql"
 printf "%s\n%s AND (a.created_at, a.agent_id) < ('%s'::timestamptz, '%s') %s;\n%s LIMIT 10001) c;\n" "$AUTH" "$SUMMARY" "$key" "$cid" "$ORDERING" "$COUNT_SQL" > "$tmp/page100.sql"
-printf '%s\n%s AND %s %s;\n%s AND %s LIMIT 10001) c;\n' "$AUTH" "$SUMMARY" "$LIKE" "$ORDERING" "$COUNT_SQL" "$LIKE" > "$tmp/search.sql"
+printf '%s\n%s AND %s %s;\n%s AND %s LIMIT 10001) c;\n' "$AUTH" "$SUMMARY" "$LIKE" "$ORDERING" "$COUNT_JOINED" "$LIKE" > "$tmp/search.sql"
 printf '%s\n%s AND %s %s;\n%s AND %s LIMIT 10001) c;\n' "$AUTH" "$SUMMARY" "$SUB" "$ORDERING" "$COUNT_SQL" "$SUB" > "$tmp/subtree.sql"
 
 echo

@@ -134,7 +134,16 @@ pub async fn count(
     scope: AgentScope,
     q: &AgentQuery,
 ) -> sqlx::Result<Total> {
-    let mut qb = QueryBuilder::new("SELECT count(*) FROM (SELECT 1 FROM agents a JOIN users u ON u.user_id = a.user_id WHERE true");
+    // The users join only when the search needs it: counting agents alone is an
+    // index-only scan.
+    let from = if q.text().is_some() {
+        "agents a JOIN users u ON u.user_id = a.user_id"
+    } else {
+        "agents a"
+    };
+    let mut qb = QueryBuilder::new(format!(
+        "SELECT count(*) FROM (SELECT 1 FROM {from} WHERE true"
+    ));
     push_filters(&mut qb, scope, q);
     qb.push(" LIMIT ").push_bind(COUNT_CAP + 1).push(") capped");
     let counted: i64 = qb.build_query_scalar().fetch_one(conn).await?;
