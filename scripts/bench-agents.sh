@@ -101,14 +101,7 @@ declare -A URLS=(
 declare -A TOKENS=([first]=$SA [page100]=$SA [search]=$SA [subtree]=$RM)
 ORDER=(first page100 search subtree)
 
-wrk_run() {
-  wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -H "Authorization: Bearer $2" "$base$1" | awk '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0;
-                     if (v ~ /m$/) return v * 60000; if (v ~ /s$/) return v * 1000; return v }
-    /Requests\/sec/ { rps = $2 } /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
-    /Non-2xx/ { bad = $NF }
-    END { printf "%s %.2f %.2f %d\n", rps, p50, p99, bad }'
-}
+wrk_run() { wrk_figures "$CONNS" "$2" "$base$1"; }
 
 declare -A RPS P50 P99 TPS COUNT
 echo

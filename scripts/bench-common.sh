@@ -15,3 +15,13 @@ fresh_bench_db() {
   psql -X -q "${base%/*}/postgres" -c "DROP DATABASE IF EXISTS agent_mitra_bench WITH (FORCE)" -c "CREATE DATABASE agent_mitra_bench"
   export DATABASE_URL="${base%/*}/agent_mitra_bench"
 }
+
+# wrk's figures for one URL: "req/s p50_ms p99_ms non2xx". Args: connections, token, url.
+wrk_figures() {
+  wrk -t2 -c"$1" -d"${DURATION}s" --latency -H "Authorization: Bearer $2" "$3" | awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0;
+                     if (v ~ /m$/) return v * 60000; if (v ~ /s$/) return v * 1000; return v }
+    /Requests\/sec/ { rps = $2 } /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
+    /Non-2xx/ { bad = $NF }
+    END { printf "%s %.2f %.2f %d\n", rps, p50, p99, bad }'
+}

@@ -123,14 +123,7 @@ else
 fi
 
 # wrk's figures: "req/s p50_ms p99_ms non2xx"
-wrk_run() {
-  wrk -t2 -c"$1" -d"${DURATION}s" --latency -H "Authorization: Bearer $token" "$url" | awk '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0;
-                     if (v ~ /m$/) return v * 60000; if (v ~ /s$/) return v * 1000; return v }
-    /Requests\/sec/ { rps = $2 } /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
-    /Non-2xx/ { bad = $NF }
-    END { printf "%s %.2f %.2f %d\n", rps, p50, p99, bad }'
-}
+wrk_run() { wrk_figures "$1" "$token" "$url"; }
 
 declare -A RPS P50 P99 TPS
 if [[ $endpoint_ok == 1 ]]; then

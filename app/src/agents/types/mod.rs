@@ -3,15 +3,18 @@
 //!
 //! - `state.rs`: the two states and the verification state machine (pure).
 //! - `profile.rs`: the profile, the list summary, the network, documents, history.
-//! - `forms.rs`: registration, profile edits, verification, rejection, status.
+//! - `register.rs`: registration and the agent code rule.
+//! - `forms.rs`: profile edits, verification, rejection, status, shared checks.
 //! - `query.rs`: the list's search and filters.
 
 mod forms;
 mod profile;
 mod query;
+mod register;
 mod state;
 
 pub use forms::*;
 pub use profile::*;
 pub use query::*;
+pub use register::*;
 pub use state::*;

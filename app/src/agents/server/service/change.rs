@@ -19,6 +19,24 @@ use uuid::Uuid;
 /// The template of verification outcome messages (DLT-registered in production).
 pub const OUTCOME_TEMPLATE: &str = "agent_verification";
 
+/// Locks agent `id` within `scope` for an admin's change. Nobody changes their own
+/// record this way: `what` says what they tried ("decides their own verification").
+async fn lock_someone_else(
+    tx: &mut sqlx::PgConnection,
+    caller: &crate::auth::server::guard::CurrentUser,
+    scope: AgentScope,
+    id: Uuid,
+    what: &str,
+) -> AppResult<repo::Locked> {
+    let locked = repo::lock(tx, scope, id).await?.ok_or_else(not_found)?;
+    if locked.user_id == caller.user_id {
+        return Err(AppError::Forbidden(format!(
+            "Insufficient permissions: nobody {what}"
+        )));
+    }
+    Ok(locked)
+}
+
 fn illegal(e: Illegal) -> AppError {
     AppError::Conflict(e.to_string())
 }
@@ -90,14 +108,8 @@ async fn decide(ctx: &Ctx, id: Uuid, step: Step, reason: Option<&str>) -> AppRes
     let caller = &ctx.caller;
     let scope = admin_scope(caller, Permission::AgentsApprove)?;
     let mut tx = ctx.pool().begin().await?;
-    let locked = repo::lock(&mut tx, scope, id)
-        .await?
-        .ok_or_else(not_found)?;
-    if locked.user_id == caller.user_id {
-        return Err(AppError::Forbidden(
-            "Insufficient permissions: nobody decides their own verification".into(),
-        ));
-    }
+    let locked =
+        lock_someone_else(&mut tx, caller, scope, id, "decides their own verification").await?;
     let to = locked.state().next(step).map_err(illegal)?;
     repo::set_state(&mut tx, locked.agent_id, to, step, caller.user_id, reason).await?;
     let promoted = step == Step::Approve
@@ -166,14 +178,8 @@ pub async fn set_status(ctx: &Ctx, id: Uuid, change: &StatusChange) -> AppResult
         .map(str::trim)
         .filter(|r| !r.is_empty());
     let mut tx = ctx.pool().begin().await?;
-    let locked = repo::lock(&mut tx, scope, id)
-        .await?
-        .ok_or_else(not_found)?;
-    if locked.user_id == caller.user_id {
-        return Err(AppError::Forbidden(
-            "Insufficient permissions: nobody changes their own agent status".into(),
-        ));
-    }
+    let locked =
+        lock_someone_else(&mut tx, caller, scope, id, "changes their own agent status").await?;
     let from = locked.state();
     let to = from.next(step).map_err(illegal)?;
     repo::set_state(&mut tx, locked.agent_id, to, step, caller.user_id, reason).await?;
@@ -232,14 +238,14 @@ pub async fn update_admin(ctx: &Ctx, id: Uuid, patch: &AdminPatch) -> AppResult<
     let scope = admin_scope(caller, Permission::AgentsUpdate)?;
     let patch = patch.validate(lang)?;
     let mut tx = ctx.pool().begin().await?;
-    let locked = repo::lock(&mut tx, scope, id)
-        .await?
-        .ok_or_else(not_found)?;
-    if locked.user_id == caller.user_id {
-        return Err(AppError::Forbidden(
-            "Insufficient permissions: nobody sets their own commission or network place".into(),
-        ));
-    }
+    let locked = lock_someone_else(
+        &mut tx,
+        caller,
+        scope,
+        id,
+        "sets their own commission or network place",
+    )
+    .await?;
     if let Some(provider) = patch.provider_id {
         check_provider(&mut tx, ctx, provider).await?;
     }
