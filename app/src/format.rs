@@ -47,7 +47,6 @@ pub fn thousands(n: i64) -> String {
     }
 }
 
-/// Percent-encodes a query-string value (`application/x-www-form-urlencoded`).
 /// Indian digit grouping: the last three digits, then pairs (12,34,567).
 pub fn indian(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
@@ -73,6 +72,7 @@ pub fn rupees(amount: f64) -> String {
     format!("₹{}", indian(amount.round() as i64))
 }
 
+/// Percent-encodes a query-string value (`application/x-www-form-urlencoded`).
 pub fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {

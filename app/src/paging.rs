@@ -6,13 +6,16 @@
 //! - **An opaque cursor** carries that key in the URL (`?cursor=…`), beside the
 //!   filters and the sort, so a filtered view can be shared and survives a reload.
 //! - **A capped total**: counting stops at [`COUNT_CAP`] rows ("10,000+"), so no
-//!   page pays for a full `COUNT(*)` over a big table.
+//!   page pays for a full `COUNT(*)` over a big table; a text search stops at
+//!   [`SEARCH_COUNT_CAP`] ("100+"): past that, people refine the search rather than page through it.
 //! - `limit` is 1–100 (default 20).
 
 use serde::{Deserialize, Serialize};
 
 /// The most a list counts before it says "at least this many".
 pub const COUNT_CAP: i64 = 10_000;
+/// The same for a text search, whose matches cost a recheck each to count.
+pub const SEARCH_COUNT_CAP: i64 = 100;
 pub const DEFAULT_LIMIT: i64 = 20;
 pub const MAX_LIMIT: i64 = 100;
 
@@ -33,9 +36,23 @@ pub struct Total {
 impl Total {
     /// From a count made with `LIMIT COUNT_CAP + 1`.
     pub fn capped(counted: i64) -> Self {
-        if counted > COUNT_CAP {
+        Self::capped_at(counted, COUNT_CAP)
+    }
+
+    /// The cap for a list: lower when it is a text search.
+    pub fn cap_for(searching: bool) -> i64 {
+        if searching {
+            SEARCH_COUNT_CAP
+        } else {
+            COUNT_CAP
+        }
+    }
+
+    /// From a count made with `LIMIT cap + 1`.
+    pub fn capped_at(counted: i64, cap: i64) -> Self {
+        if counted > cap {
             Self {
-                count: COUNT_CAP,
+                count: cap,
                 exact: false,
             }
         } else {
@@ -55,6 +72,15 @@ impl Total {
             format!("{n}+")
         }
     }
+}
+
+/// `%text%` for `LIKE`/`ILIKE`, with the pattern characters escaped.
+pub fn like_pattern(text: &str) -> String {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
 }
 
 /// One page of a list.
@@ -174,6 +200,15 @@ mod tests {
         let big = Total::capped(10_001);
         assert!(!big.exact);
         assert_eq!(big.label(), "10,000+");
+        let search = Total::capped_at(101, Total::cap_for(true));
+        assert_eq!(search.label(), "100+");
+        assert_eq!(Total::cap_for(false), COUNT_CAP);
+    }
+
+    #[test]
+    fn like_patterns_match_the_text_literally() {
+        assert_eq!(like_pattern("kumar"), "%kumar%");
+        assert_eq!(like_pattern("50%_off\\"), "%50\\%\\_off\\\\%");
     }
 
     #[test]

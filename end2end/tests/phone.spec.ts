@@ -130,14 +130,13 @@ test("no page is wider than a 360 px phone", async ({ page }, info) => {
   const problems: (string | null)[] = [];
   for (const path of ["/", "/login", "/login?method=otp", "/status", "/a/AGENT001", "/nowhere"]) problems.push(await wide(path));
   await signIn(page, info, AGENT);
-  for (const path of ["/agent", "/agent/presentations", "/me", "/me/security"]) problems.push(await wide(path));
+  for (const path of ["/agent", "/agent/presentations", "/agent/profile", "/me", "/me/security"]) problems.push(await wide(path));
   await page.context().clearCookies();
   await signIn(page, info, SUPER_ADMIN);
   for (const path of [
     "/admin/users", "/admin/users/new", "/admin/users/550e8400-e29b-41d4-a716-446655440003",
-    // Agents and providers (issue 11). /admin/agents, /admin/agents/new, an agent's
-    // detail and /agent/profile are still 384–437 px wide: open in the session 6 note.
-    "/admin", "/admin/providers", "/admin/providers/new", "/admin/providers/01fa8d3a-5509-4f73-abeb-617fd547f16d",
+    "/admin", "/admin/agents", "/admin/agents/new", "/admin/agents/b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11",
+    "/admin/providers", "/admin/providers/new", "/admin/providers/01fa8d3a-5509-4f73-abeb-617fd547f16d",
   ]) {
     problems.push(await wide(path));
   }

@@ -71,7 +71,7 @@ fn Profile(page: MyAgentPage) -> impl IntoView {
             <p class="mt-1 text-muted">{t(T::VerifyIntro)}</p>
             <div class="mt-3"><Documents docs=page.documents.clone()/></div>
             <form method="post" action=DOCUMENT_FORM enctype="multipart/form-data" class="mt-3 flex flex-wrap items-end gap-3" data-testid="document-form">
-                <div class="flex flex-col gap-1">
+                <div class="flex max-w-full flex-col gap-1">
                     <label for="document-file" class="font-medium">{t(T::ChooseFile)}</label>
                     <input id="document-file" name="file" type="file" class="input" accept="application/pdf,image/jpeg,image/png"
                         aria-describedby="file-error"/>
@@ -117,7 +117,7 @@ fn Profile(page: MyAgentPage) -> impl IntoView {
                 <img src=src alt=t(T::Photo) width="96" height="96" class="mt-3 h-24 w-24 rounded-full object-cover"/>
             })}
             <form method="post" action=PHOTO_FORM enctype="multipart/form-data" class="mt-3 flex flex-wrap items-end gap-3">
-                <div class="flex flex-col gap-1">
+                <div class="flex max-w-full flex-col gap-1">
                     <label for="photo-file" class="font-medium">{t(T::ChooseFile)}</label>
                     <input id="photo-file" name="photo" type="file" class="input" accept="image/jpeg,image/png" aria-describedby="photo-hint"/>
                     <p id="photo-hint" class="text-sm text-muted">{t(T::PhotoHint)}</p>

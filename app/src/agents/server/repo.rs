@@ -6,9 +6,9 @@ mod network;
 
 pub use network::*;
 
-use super::scope::AgentScope;
+use super::scope::{AgentScope, Rows};
 use crate::agents::types::*;
-use crate::paging::{Cursor, Total, COUNT_CAP};
+use crate::paging::{like_pattern, Cursor, Total};
 use sqlx::{PgConnection, Postgres, QueryBuilder};
 use uuid::Uuid;
 
@@ -20,11 +20,7 @@ const PROFILE: &str = "SELECT a.agent_id, a.user_id, a.tenant_id, a.agent_code, 
         a.total_policies_sold, a.total_premium_collected::float8 AS total_premium_collected,
         a.active_policyholders, NULL::float8 AS customer_satisfaction_score,
         a.status, a.verification_status, a.approved_at, a.verification_submitted_at,
-        (WITH RECURSIVE up AS (
-            SELECT a.parent_agent_id AS parent, 1 AS depth
-            UNION SELECT x.parent_agent_id, up.depth + 1 FROM agents x JOIN up ON x.agent_id = up.parent
-            WHERE up.depth < 64)
-         SELECT max(depth) FROM up)::int4 AS hierarchy_level,
+        cardinality(a.network_path)::int4 AS hierarchy_level,
         (SELECT count(*) FROM agents s WHERE s.parent_agent_id = a.agent_id) AS sub_agents_count,
         a.provider_id, p.provider_name, a.commission_rate::float8 AS commission_rate,
         a.parent_agent_id, a.rejection_reason, a.created_at,
@@ -42,7 +38,7 @@ pub async fn profile(
     let mut qb = QueryBuilder::new(PROFILE);
     qb.push(" WHERE (a.agent_id = ").push_bind(id);
     qb.push(" OR a.user_id = ").push_bind(id).push(")");
-    scope.push_filter(&mut qb, "a.agent_id", "a.tenant_id");
+    scope.push_filter(&mut qb, Rows::AGENTS);
     qb.build_query_as().fetch_optional(conn).await
 }
 
@@ -55,30 +51,16 @@ const SUMMARY: &str = "SELECT a.agent_id, a.agent_code, a.business_name, a.terri
     LEFT JOIN insurance_providers p ON p.provider_id = a.provider_id
     WHERE true";
 
-/// `%text%` for ILIKE, with the pattern characters escaped.
-fn like(text: &str) -> String {
-    let escaped = text
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
-}
-
 fn push_filters(qb: &mut QueryBuilder<'_, Postgres>, scope: AgentScope, q: &AgentQuery) {
-    scope.push_filter(qb, "a.agent_id", "a.tenant_id");
+    scope.push_filter(qb, Rows::AGENTS);
     if q.impossible() {
         qb.push(" AND false");
         return;
     }
     if let Some(text) = q.text() {
-        let pattern = like(&text);
-        qb.push(" AND (a.agent_code ILIKE ")
-            .push_bind(pattern.clone());
-        qb.push(" OR a.business_name ILIKE ")
-            .push_bind(pattern.clone());
-        qb.push(" OR u.email ILIKE ").push_bind(pattern.clone());
-        qb.push(" OR (coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')) ILIKE ")
-            .push_bind(pattern)
+        // One trigram-indexed column holds code, business, name and email.
+        qb.push(" AND a.search_text LIKE lower(")
+            .push_bind(like_pattern(&text))
             .push(")");
     }
     if let Some(Some(status)) = q.status() {
@@ -93,7 +75,7 @@ fn push_filters(qb: &mut QueryBuilder<'_, Postgres>, scope: AgentScope, q: &Agen
     }
     if let Some(territory) = q.territory() {
         qb.push(" AND a.territory ILIKE ")
-            .push_bind(like(&territory));
+            .push_bind(like_pattern(&territory));
     }
 }
 
@@ -137,20 +119,12 @@ pub async fn count(
     scope: AgentScope,
     q: &AgentQuery,
 ) -> sqlx::Result<Total> {
-    // The users join only when the search needs it: counting agents alone is an
-    // index-only scan.
-    let from = if q.text().is_some() {
-        "agents a JOIN users u ON u.user_id = a.user_id"
-    } else {
-        "agents a"
-    };
-    let mut qb = QueryBuilder::new(format!(
-        "SELECT count(*) FROM (SELECT 1 FROM {from} WHERE true"
-    ));
+    let cap = Total::cap_for(q.text().is_some());
+    let mut qb = QueryBuilder::new("SELECT count(*) FROM (SELECT 1 FROM agents a WHERE true");
     push_filters(&mut qb, scope, q);
-    qb.push(" LIMIT ").push_bind(COUNT_CAP + 1).push(") capped");
+    qb.push(" LIMIT ").push_bind(cap + 1).push(") capped");
     let counted: i64 = qb.build_query_scalar().fetch_one(conn).await?;
-    Ok(Total::capped(counted))
+    Ok(Total::capped_at(counted, cap))
 }
 
 /// The `limit` oldest submissions waiting for a decision, in scope.
@@ -161,7 +135,7 @@ pub async fn queue(
 ) -> sqlx::Result<Vec<AgentSummary>> {
     let mut qb = QueryBuilder::new(SUMMARY);
     qb.push(" AND a.verification_status = 'submitted'");
-    scope.push_filter(&mut qb, "a.agent_id", "a.tenant_id");
+    scope.push_filter(&mut qb, Rows::AGENTS);
     qb.push(" ORDER BY a.verification_submitted_at, a.agent_id LIMIT ")
         .push_bind(limit);
     qb.build_query_as().fetch_all(conn).await
@@ -175,7 +149,7 @@ pub async fn id_by_code(
 ) -> sqlx::Result<Option<Uuid>> {
     let mut qb = QueryBuilder::new("SELECT a.agent_id FROM agents a WHERE a.agent_code = upper(");
     qb.push_bind(code.to_owned()).push(")");
-    scope.push_filter(&mut qb, "a.agent_id", "a.tenant_id");
+    scope.push_filter(&mut qb, Rows::AGENTS);
     qb.build_query_scalar().fetch_optional(conn).await
 }
 
@@ -216,7 +190,7 @@ pub async fn lock(
         .push(" OR a.user_id = ")
         .push_bind(id)
         .push(")");
-    scope.push_filter(&mut qb, "a.agent_id", "a.tenant_id");
+    scope.push_filter(&mut qb, Rows::AGENTS);
     qb.push(" FOR UPDATE OF a");
     qb.build_query_as().fetch_optional(conn).await
 }

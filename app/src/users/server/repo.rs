@@ -97,22 +97,13 @@ pub async fn insert_seed_user(
     Ok(result.rows_affected() == 1)
 }
 
-use crate::paging::{Cursor, Total, COUNT_CAP};
+use crate::paging::{like_pattern, Cursor, Total};
 use crate::users::types::{
     NewUser as ValidNewUser, Preferences, UserPatch, UserQuery, UserResponse, UserSort,
 };
 
 const USER_COLUMNS: &str = "u.user_id, u.email, u.phone_number, u.first_name, u.last_name, u.display_name,
     u.role, u.status, u.phone_verified, u.email_verified, u.last_login_at, u.created_at, u.updated_at";
-
-/// `%text%` for ILIKE, with the pattern characters escaped.
-fn like_pattern(text: &str) -> String {
-    let escaped = text
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
-}
 
 const FILTER: &str = "($1::uuid IS NULL OR u.tenant_id = $1)
     AND ($2::text IS NULL OR u.first_name ILIKE $2 OR u.last_name ILIKE $2 OR u.display_name ILIKE $2
@@ -180,6 +171,7 @@ pub async fn count(
     tenant: Option<Uuid>,
     q: &UserQuery,
 ) -> Result<Total, sqlx::Error> {
+    let cap = Total::cap_for(q.text().is_some());
     let counted: i64 = sqlx::query_scalar(&format!(
         "SELECT count(*) FROM (SELECT 1 FROM users u WHERE {FILTER} LIMIT $5) capped"
     ))
@@ -187,10 +179,10 @@ pub async fn count(
     .bind(q.text().map(|t| like_pattern(&t)))
     .bind(q.role())
     .bind(q.status())
-    .bind(COUNT_CAP + 1)
+    .bind(cap + 1)
     .fetch_one(conn)
     .await?;
-    Ok(Total::capped(counted))
+    Ok(Total::capped_at(counted, cap))
 }
 
 /// The `limit`/`offset` page the seed clients ask for (`GET /api/v1/users?offset=`):

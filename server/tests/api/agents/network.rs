@@ -144,3 +144,79 @@ async fn the_network_is_a_tree(pool: PgPool) {
     assert_eq!(res.json()["parent_agent_id"], AGENT003);
     assert_eq!(res.json()["commission_rate"], 6.5);
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_move_carries_the_whole_subtree_in_and_out_of_scope(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let sa = token(&app, SUPER_ADMIN).await;
+    // AGENT002 (with AGENT001 under them) leaves AGENT003's network…
+    let res = app
+        .put_json_bearer(
+            &format!("/api/v1/agents/{AGENT002}"),
+            &sa,
+            r#"{"clear_parent":true}"#,
+        )
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text());
+    assert_eq!(codes(&app, MANAGER, "").await, ["AGENT003"]);
+    // …and comes back, two levels deep.
+    let body = format!(r#"{{"parent_agent_id":"{AGENT003}"}}"#);
+    let res = app
+        .put_json_bearer(&format!("/api/v1/agents/{AGENT002}"), &sa, &body)
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text());
+    assert_eq!(
+        codes(&app, MANAGER, "").await,
+        ["AGENT001", "AGENT002", "AGENT003"]
+    );
+    let level: i32 = sqlx::query_scalar(
+        "SELECT cardinality(network_path) FROM agents WHERE agent_code = 'AGENT001'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(level, 3);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_database_refuses_a_cycle_or_a_parent_in_another_tenant(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    // Past the service's own check, the trigger still holds the tree.
+    let err = sqlx::query("UPDATE agents SET parent_agent_id = $1 WHERE agent_id = $2")
+        .bind(uuid::Uuid::parse_str(AGENT001).unwrap())
+        .bind(uuid::Uuid::parse_str(AGENT003).unwrap())
+        .execute(&app.pool)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("own sub-agent"), "{err}");
+    sqlx::query(
+        "INSERT INTO tenants (tenant_id, tenant_code, tenant_name)
+         VALUES ('00000000-0000-0000-0000-0000000000e1', 'OTHER', 'Other')",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let err = sqlx::query(
+        "UPDATE agents SET tenant_id = '00000000-0000-0000-0000-0000000000e1' WHERE agent_id = $1",
+    )
+    .bind(uuid::Uuid::parse_str(AGENT001).unwrap())
+    .execute(&app.pool)
+    .await
+    .unwrap_err();
+    assert!(err.to_string().contains("different tenants"), "{err}");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn search_follows_a_renamed_user(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    assert!(codes(&app, SUPER_ADMIN, "?q=zubin").await.is_empty());
+    sqlx::query("UPDATE users SET first_name = 'Zubin' WHERE user_id = $1")
+        .bind(uuid::Uuid::parse_str(AGENT002_USER).unwrap())
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(codes(&app, SUPER_ADMIN, "?q=zubin").await, ["AGENT002"]);
+    // By code, business and email too, in any case; pattern characters are literal.
+    assert_eq!(codes(&app, SUPER_ADMIN, "?q=agent002").await, ["AGENT002"]);
+    assert!(codes(&app, SUPER_ADMIN, "?q=%25%25").await.is_empty());
+}

@@ -2,7 +2,7 @@
 //! that refuses cycles, parent and sub-agents, the history from the audit trail,
 //! and the dashboard's counters.
 
-use super::super::scope::AgentScope;
+use super::super::scope::{AgentScope, Rows};
 use crate::agents::types::*;
 use sqlx::{PgConnection, QueryBuilder};
 use uuid::Uuid;
@@ -94,7 +94,7 @@ pub async fn counters(conn: &mut PgConnection, scope: AgentScope) -> sqlx::Resul
     let mut qb = QueryBuilder::new(
         "WITH scoped AS (SELECT a.status, a.verification_status, a.created_at FROM agents a WHERE true",
     );
-    scope.push_filter(&mut qb, "a.agent_id", "a.tenant_id");
+    scope.push_filter(&mut qb, Rows::AGENTS);
     qb.push(
         "), weeks AS (
             SELECT generate_series(date_trunc('week', now()) - interval '11 weeks',
