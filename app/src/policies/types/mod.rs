@@ -1,0 +1,15 @@
+//! What the policy pages and the JSON API exchange: the lifecycle, the premium
+//! schedule and the renewal rules are pure and tested here.
+//!
+//! - `state.rs`: the lifecycle (`PolicyStatus::next`).
+//! - `schedule.rs`: frequencies, due dates (calendar months, month-end rule),
+//!   grace, revival and the renewal queue's buckets (`Standing`).
+//! - `new_policy.rs`: writing a policy, and the policy-number rule.
+
+mod new_policy;
+mod schedule;
+mod state;
+
+pub use new_policy::*;
+pub use schedule::*;
+pub use state::*;
