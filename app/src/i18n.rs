@@ -150,6 +150,8 @@ texts! {
     BackHome => "Go to the home page", "होम पेज पर जाएँ";
     ErrorTitle => "Something went wrong", "कुछ गलत हो गया";
     FixFields => "Please fix the highlighted fields.", "कृपया चिह्नित फ़ील्ड ठीक करें।";
+    TooLong => "That is too long.", "यह बहुत लंबा है।";
+    DateFormat => "Use a date like 2027-03-31.", "2027-03-31 जैसी तारीख़ इस्तेमाल करें।";
     StalePageLink => "This page link is out of date. Start again from the first page.", "यह पेज लिंक पुराना हो गया है। पहले पेज से फिर शुरू करें।";
     Dismiss => "Dismiss", "बंद करें";
     HomeHeadline => "Your customers, your carousel, your day — in one place", "आपके ग्राहक, आपका कैरोसेल, आपका दिन — एक ही जगह";

@@ -23,6 +23,7 @@ pub mod format;
 pub mod frame;
 pub mod home;
 pub mod i18n;
+pub mod input;
 pub mod money;
 pub mod paging;
 pub mod policies;

@@ -46,12 +46,18 @@ impl Money {
         Some(Money(rupees * 100 + paise))
     }
 
-    /// ₹12,34,567 or ₹8,500.50: Indian grouping, paise only when there are some.
-    pub fn label(self) -> String {
+    /// The sign, whole rupees and paise.
+    fn parts(self) -> (&'static str, u64, u64) {
         let sign = if self.0 < 0 { "-" } else { "" };
         let abs = self.0.unsigned_abs();
-        let rupees = crate::format::indian((abs / 100) as i64);
-        match abs % 100 {
+        (sign, abs / 100, abs % 100)
+    }
+
+    /// ₹12,34,567 or ₹8,500.50: Indian grouping, paise only when there are some.
+    pub fn label(self) -> String {
+        let (sign, rupees, paise) = self.parts();
+        let rupees = crate::format::indian(rupees as i64);
+        match paise {
             0 => format!("{sign}₹{rupees}"),
             p => format!("{sign}₹{rupees}.{p:02}"),
         }
@@ -59,11 +65,10 @@ impl Money {
 
     /// "15000" or "8500.50", for a form field and an SMS.
     pub fn plain(self) -> String {
-        let abs = self.0.unsigned_abs();
-        let sign = if self.0 < 0 { "-" } else { "" };
-        match abs % 100 {
-            0 => format!("{sign}{}", abs / 100),
-            p => format!("{sign}{}.{p:02}", abs / 100),
+        let (sign, rupees, paise) = self.parts();
+        match paise {
+            0 => format!("{sign}{rupees}"),
+            p => format!("{sign}{rupees}.{p:02}"),
         }
     }
 

@@ -11,10 +11,8 @@ crate::texts! {
     ChooseProvider => "Choose the insurance provider.", "बीमा प्रदाता चुनें।";
     FirstNameNeeded => "Enter the first name.", "पहला नाम दर्ज करें।";
     LastNameNeeded => "Enter the last name.", "उपनाम दर्ज करें।";
-    TooLong => "That is too long.", "यह बहुत लंबा है।";
     ExpiryInFuture => "The licence must not have expired: use a date after today.", "लाइसेंस की समय-सीमा खत्म नहीं होनी चाहिए: आज के बाद की तारीख़ दें।";
     ExpiryNeeded => "Enter the licence expiry date.", "लाइसेंस समाप्ति की तारीख़ दर्ज करें।";
-    DateFormat => "Use a date like 2027-03-31.", "2027-03-31 जैसी तारीख़ इस्तेमाल करें।";
     RateRule => "A commission rate is between 0 and 100 percent.", "कमीशन दर 0 से 100 प्रतिशत के बीच होती है।";
     YearsRule => "Between 0 and 80 years.", "0 से 80 वर्ष के बीच।";
     GstRule => "A GSTIN has 15 characters, like 27ABCDE1234F1Z5.", "GSTIN में 15 अक्षर होते हैं, जैसे 27ABCDE1234F1Z5।";

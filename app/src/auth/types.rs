@@ -87,12 +87,7 @@ impl LoginRequest {
     /// Field errors are in `lang`.
     pub fn parse(&self, lang: Lang) -> Result<(LoginIdentifier, String), AppError> {
         use crate::credentials::{is_valid_email, normalize_phone, text::T as Rule};
-        let given = |v: &Option<String>| {
-            v.as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-        };
+        use crate::input::given;
         let identifier = if let Some(code) = given(&self.agent_code) {
             let code = code.to_ascii_uppercase();
             if !is_valid_agent_code(&code) {

@@ -19,14 +19,12 @@ crate::texts! {
     ChooseCustomer => "Choose the customer.", "ग्राहक चुनें।";
     PolicyTypeRule => "Choose the kind of plan.", "योजना का प्रकार चुनें।";
     PlanNameNeeded => "Enter the plan's name (up to 255 characters).", "योजना का नाम दर्ज करें (अधिकतम 255 अक्षर)।";
-    TooLong => "That is too long.", "यह बहुत लंबा है।";
     CategoryRule => "Choose life, health or general.", "जीवन, स्वास्थ्य या सामान्य चुनें।";
     FrequencyRule => "Choose monthly, quarterly, half-yearly or annual.", "मासिक, त्रैमासिक, अर्धवार्षिक या वार्षिक चुनें।";
     ModeRule => "Choose regular, single or limited pay.", "नियमित, एकल या सीमित भुगतान चुनें।";
     AmountPositive => "Enter an amount above zero, in rupees.", "शून्य से अधिक राशि रुपयों में दर्ज करें।";
     AmountCap => "The most this can be is {cap}.", "यह अधिकतम {cap} हो सकता है।";
     DateNeeded => "Enter the date.", "तारीख़ दर्ज करें।";
-    DateFormat => "Use a date like 2027-03-31.", "2027-03-31 जैसी तारीख़ इस्तेमाल करें।";
     ApplicationNotFuture => "The application date cannot be in the future.", "आवेदन की तारीख़ भविष्य की नहीं हो सकती।";
     StartAfterApplication => "The start date cannot be before the application date.", "शुरुआत की तारीख़ आवेदन की तारीख़ से पहले नहीं हो सकती।";
     MaturityAfterStart => "The maturity date must be after the start date.", "परिपक्वता की तारीख़ शुरुआत की तारीख़ के बाद होनी चाहिए।";

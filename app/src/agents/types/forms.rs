@@ -7,18 +7,11 @@ use crate::agents::text::T;
 use crate::credentials::text::T as Rule;
 use crate::credentials::{is_valid_email, normalize_phone};
 use crate::error::{AppError, Problems};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
+use crate::input::given;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
-
-/// The trimmed text, if not blank.
-pub fn given(v: &Option<String>) -> Option<String> {
-    v.as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-}
 
 pub(super) const TEXT_MAX: usize = 255;
 pub(super) const NAME_MAX: usize = 100;
@@ -41,7 +34,7 @@ pub(super) fn expiry(
             None
         }
         Err(_) => {
-            problems.add("license_expiry_date", T::DateFormat);
+            problems.add("license_expiry_date", Msg::DateFormat);
             None
         }
     }
@@ -108,7 +101,7 @@ impl ProfilePatch {
             ("website", &self.website),
         ] {
             if too_long(v, TEXT_MAX) {
-                problems.add(name, T::TooLong);
+                problems.add(name, Msg::TooLong);
             }
         }
         let gst = given(&self.gst_number).map(|g| g.to_ascii_uppercase());
@@ -276,7 +269,7 @@ impl AdminPatch {
         let mut problems = Problems::new(lang);
         let commission_rate = rate(&mut problems, self.commission_rate);
         if too_long(&self.territory, TEXT_MAX) {
-            problems.add("territory", T::TooLong);
+            problems.add("territory", Msg::TooLong);
         }
         problems.into_result()?;
         Ok(AdminPatch {

@@ -1,13 +1,14 @@
 //! Registering an agent (SPEC §4.5–4.6, §5.6): the request, the agent code rule,
 //! and the check that turns one into a `Registration`.
 
-use super::forms::{clean_list, expiry, given, rate, too_long, years, NAME_MAX, TEXT_MAX};
+use super::forms::{clean_list, expiry, rate, too_long, years, NAME_MAX, TEXT_MAX};
 use crate::access::Role;
 use crate::agents::text::T;
 use crate::credentials::text::T as Rule;
 use crate::credentials::{is_valid_email, normalize_phone, password::check_new_password};
 use crate::error::{AppError, Problems};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
+use crate::input::given;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -142,7 +143,7 @@ impl RegisterRequest {
         }
         let license_number = given(&self.license_number);
         if too_long(&license_number, NAME_MAX) {
-            problems.add("license_number", T::TooLong);
+            problems.add("license_number", Msg::TooLong);
         }
         let license_expiry_date = expiry(&mut problems, &self.license_expiry_date, today);
         for (name, v) in [
@@ -151,7 +152,7 @@ impl RegisterRequest {
             ("territory", &self.territory),
         ] {
             if too_long(v, TEXT_MAX) {
-                problems.add(name, T::TooLong);
+                problems.add(name, Msg::TooLong);
             }
         }
         let commission_rate = rate(&mut problems, self.commission_rate);

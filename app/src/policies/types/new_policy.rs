@@ -3,9 +3,9 @@
 //! service's question; this file only asks whether the policy makes sense.
 
 use super::schedule::Frequency;
-use crate::agents::types::given;
 use crate::error::{AppError, Problems};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
+use crate::input::given;
 use crate::money::Money;
 use crate::policies::text::T;
 use chrono::NaiveDate;
@@ -142,7 +142,7 @@ fn date(problems: &mut Problems, field: &str, raw: &str) -> Option<NaiveDate> {
     }
     let parsed = NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok();
     if parsed.is_none() {
-        problems.add(field, T::DateFormat);
+        problems.add(field, Msg::DateFormat);
     }
     parsed
 }
@@ -181,7 +181,7 @@ impl PolicyRequest {
         }
         let plan_code = given(&self.plan_code).map(|c| c.to_ascii_uppercase());
         if plan_code.as_deref().is_some_and(|c| c.len() > 50) {
-            problems.add("plan_code", T::TooLong);
+            problems.add("plan_code", Msg::TooLong);
         }
         let category = Category::parse(self.category.trim());
         if category.is_none() {

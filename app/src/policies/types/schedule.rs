@@ -24,11 +24,6 @@ impl Frequency {
             Frequency::Annual => 12,
         }
     }
-
-    /// How many premiums fall in a year.
-    pub fn per_year(self) -> u32 {
-        12 / self.months()
-    }
 }
 
 /// `date` plus `months` calendar months; past the end of a shorter month it is that
@@ -207,7 +202,6 @@ mod tests {
         // A due date off the anchor's rhythm (moved by hand) still moves forward.
         assert_eq!(next_due(anchor, d(2027, 3, 5), F::Monthly), d(2027, 3, 31));
         assert_eq!(F::parse("yearly"), Some(F::Annual));
-        assert_eq!(F::Quarterly.per_year(), 4);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! SQL for providers. The sealed secret columns are written here and read by no
 //! query below: the answers say only whether a secret is set.
 
+use crate::input::given;
 use crate::providers::types::*;
 use sqlx::{PgConnection, QueryBuilder};
 use uuid::Uuid;
@@ -18,12 +19,6 @@ const SELECT: &str = "SELECT p.provider_id, p.provider_code, p.provider_name, p.
 
 /// The catalogue, by name. A type filter alone lists active providers (SPEC §4.8).
 pub async fn list(conn: &mut PgConnection, q: &ProviderQuery) -> sqlx::Result<Vec<Provider>> {
-    let given = |v: &Option<String>| {
-        v.as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-    };
     let mut qb = QueryBuilder::new(SELECT);
     let (status, kind) = (given(&q.status), given(&q.provider_type));
     match (&status, &kind) {

@@ -6,6 +6,7 @@ use crate::credentials::text::T as Rule;
 use crate::credentials::{is_valid_email, normalize_phone, password::check_new_password};
 use crate::error::{AppError, Problems};
 use crate::i18n::Lang;
+use crate::input::{given, given_str};
 use crate::users::text::T;
 use serde::{Deserialize, Serialize};
 
@@ -59,29 +60,17 @@ pub struct NewUser {
 /// The longest first, last or display name, in characters.
 pub const NAME_MAX: usize = 100;
 
-/// The trimmed text of a field, if it is not blank.
-fn given(v: &Option<String>) -> Option<&str> {
-    v.as_deref().map(str::trim).filter(|v| !v.is_empty())
-}
-
-fn clean(v: &Option<String>) -> Option<String> {
-    v.as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-}
-
 impl NewUserForm {
     /// The user to create, or every problem with the form, in `lang`.
     pub fn validate(&self, lang: Lang) -> Result<NewUser, AppError> {
         let mut problems = Problems::new(lang);
-        let phone_number = clean(&self.phone_number);
+        let phone_number = given(&self.phone_number);
         let phone_given = phone_number.is_some();
         let phone_number = phone_number.and_then(|p| normalize_phone(&p));
         if phone_given && phone_number.is_none() {
             problems.add("phone_number", Rule::PhoneInvalid);
         }
-        let email = clean(&self.email).map(|e| e.to_lowercase());
+        let email = given(&self.email).map(|e| e.to_lowercase());
         let email_bad = email.as_deref().is_some_and(|e| !is_valid_email(e));
         if email_bad {
             problems.add("email", Rule::EmailInvalid);
@@ -89,11 +78,11 @@ impl NewUserForm {
         if !phone_given && email.is_none() {
             problems.add("phone_number", T::PhoneOrEmailNeeded);
         }
-        let first_name = clean(&self.first_name).unwrap_or_default();
+        let first_name = given(&self.first_name).unwrap_or_default();
         if first_name.is_empty() || first_name.chars().count() > NAME_MAX {
             problems.add_filled("first_name", T::FirstNameRule, &[("max", &NAME_MAX)]);
         }
-        let last_name = clean(&self.last_name).unwrap_or_default();
+        let last_name = given(&self.last_name).unwrap_or_default();
         if last_name.chars().count() > NAME_MAX {
             problems.add_filled("last_name", T::UpToChars, &[("max", &NAME_MAX)]);
         }
@@ -101,7 +90,7 @@ impl NewUserForm {
         if role.is_none() {
             problems.add("role", T::ChooseRole);
         }
-        let password = clean(&self.password);
+        let password = given(&self.password);
         if let Some(p) = &password {
             check_new_password(&mut problems, "password", p);
         }
@@ -151,10 +140,10 @@ impl UserPatch {
                 problems.add_filled(name, T::UpToChars, &[("max", &NAME_MAX)]);
             }
         }
-        if given(&self.email).is_some_and(|e| !is_valid_email(e)) {
+        if given_str(&self.email).is_some_and(|e| !is_valid_email(e)) {
             problems.add("email", Rule::EmailInvalid);
         }
-        if given(&self.phone_number).is_some_and(|p| normalize_phone(p).is_none()) {
+        if given_str(&self.phone_number).is_some_and(|p| normalize_phone(p).is_none()) {
             problems.add("phone_number", Rule::PhoneInvalid);
         }
         if self
