@@ -103,6 +103,12 @@ pub fn hex(bytes: &[u8]) -> String {
         })
 }
 
+/// "14:05 IST on 3 Dec": an instant as a person in India reads it.
+pub fn ist_time(at: chrono::DateTime<chrono::Utc>) -> String {
+    let local = at + chrono::Duration::minutes(330);
+    local.format("%H:%M IST on %-d %b").to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -53,6 +53,7 @@ pub fn api(upload_limit: usize) -> catalog::Api {
         .merge(users::server::rest::api())
         .merge(presentations::server::routes::api(upload_limit))
         .merge(customers::server::routes::api())
+        .merge(policies::server::routes::api())
         .merge(agents::server::routes::api())
         .merge(providers::server::routes::api())
 }

@@ -161,6 +161,26 @@ impl Cursor {
         }
     }
 
+    /// The cursor of a list sorted newest first: its key must be a creation time
+    /// (RFC 3339), so a cursor from a list sorted otherwise is refused the same way.
+    pub fn after_created(
+        param: Option<&str>,
+        lang: crate::i18n::Lang,
+    ) -> Result<Option<Self>, crate::error::AppError> {
+        let cursor = Self::from_param(param, lang)?;
+        if cursor
+            .as_ref()
+            .is_some_and(|c| chrono::DateTime::parse_from_rfc3339(&c.key).is_err())
+        {
+            return Err(crate::error::AppError::invalid(
+                lang,
+                "cursor",
+                crate::i18n::Msg::StalePageLink,
+            ));
+        }
+        Ok(cursor)
+    }
+
     /// `None` for a cursor that is not one of ours (tampered, or from another list).
     pub fn decode(text: &str) -> Option<Self> {
         let bytes = (0..text.len())

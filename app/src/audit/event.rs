@@ -65,6 +65,22 @@ events! {
     ProviderCreated => "provider.created",
     ProviderUpdated => "provider.updated",
     ProviderDeactivated => "provider.deactivated",
+    // Customers, policies and premiums.
+    CustomerCreated => "customer.created",
+    CustomerUpdated => "customer.updated",
+    CustomerReassigned => "customer.reassigned",
+    PolicyCreated => "policy.created",
+    PolicyUpdated => "policy.updated",
+    PolicySubmitted => "policy.submitted",
+    PolicyApproved => "policy.approved",
+    PolicyActivated => "policy.activated",
+    PolicyCancelled => "policy.cancelled",
+    PolicyLapsed => "policy.lapsed",
+    PolicyStatusChanged => "policy.status_changed",
+    PremiumRecorded => "premium.recorded",
+    ReminderSent => "premium.reminder_sent",
+    ImportStarted => "import.started",
+    ImportFinished => "import.finished",
 }
 
 impl std::fmt::Display for Event {

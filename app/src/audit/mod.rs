@@ -14,4 +14,4 @@ mod record;
 
 pub use event::Event;
 #[cfg(feature = "ssr")]
-pub use record::{record, record_failure, Entry};
+pub use record::{record, record_change, record_failure, Entry};

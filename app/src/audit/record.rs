@@ -47,6 +47,12 @@ impl<'a> Entry<'a> {
         }
     }
 
+    /// In this tenant, by nobody (a background job).
+    pub fn tenant(mut self, tenant: Uuid) -> Self {
+        self.tenant_id = Some(tenant);
+        self
+    }
+
     /// Done by this caller (their user and tenant).
     pub fn by(mut self, caller: &CurrentUser) -> Self {
         self.user_id = Some(caller.user_id);
@@ -87,6 +93,23 @@ pub async fn record(
 ) -> AppResult<()> {
     insert(conn, meta, &entry).await?;
     Ok(())
+}
+
+/// Writes the row of a change the caller made to one record, inside the
+/// transaction that makes it: the shape every feature's changes share.
+pub async fn record_change(
+    conn: &mut PgConnection,
+    ctx: &crate::auth::server::guard::Ctx,
+    event: Event,
+    resource_type: &'static str,
+    id: Uuid,
+    details: serde_json::Value,
+) -> AppResult<()> {
+    let e = Entry::new(event)
+        .by(&ctx.caller)
+        .on(resource_type, id)
+        .details(details);
+    record(conn, &ctx.meta, e).await
 }
 
 /// Writes the row of an attempt that was refused, on a connection of its own.

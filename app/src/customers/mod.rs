@@ -10,6 +10,7 @@
 
 pub mod api;
 pub mod pages;
+pub mod text;
 pub mod types;
 
 #[cfg(feature = "ssr")]

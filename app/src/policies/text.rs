@@ -29,6 +29,20 @@ crate::texts! {
     StartAfterApplication => "The start date cannot be before the application date.", "शुरुआत की तारीख़ आवेदन की तारीख़ से पहले नहीं हो सकती।";
     MaturityAfterStart => "The maturity date must be after the start date.", "परिपक्वता की तारीख़ शुरुआत की तारीख़ के बाद होनी चाहिए।";
     PolicyNumberRule => "Use up to 100 letters, digits, / or -.", "अधिकतम 100 अक्षर, अंक, / या - इस्तेमाल करें।";
+    PaidNotFuture => "The payment date cannot be in the future.", "भुगतान की तारीख़ भविष्य की नहीं हो सकती।";
+    MethodRule => "Choose how it was paid.", "भुगतान का तरीका चुनें।";
+    ReceiptNeeded => "Enter the receipt number: it stops the same payment being recorded twice.", "रसीद नंबर दर्ज करें: इससे एक ही भुगतान दो बार दर्ज नहीं होता।";
+    AgentNotWorking => "Only an approved, active agent can write policies.", "केवल स्वीकृत, सक्रिय एजेंट ही पॉलिसी लिख सकते हैं।";
+    ChooseAgent => "Choose an agent in your network.", "अपने नेटवर्क का कोई एजेंट चुनें।";
+    CoverageRule => "Coverage must be a list or a set of named benefits.", "कवरेज एक सूची या नामित लाभों का समूह होना चाहिए।";
+    NotAgentsProvider => "Choose the agent's own insurer.", "एजेंट की अपनी बीमा कंपनी चुनें।";
+    NumberTaken => "Policy number already exists.", "यह पॉलिसी नंबर पहले से मौजूद है।";
+    OnlyOwnCustomers => "Agents can only create policies for their assigned policyholders.", "एजेंट केवल अपने ग्राहकों के लिए पॉलिसी बना सकते हैं।";
+    OwnerEditsLimited => "You can change only the coverage and the nominee of your policies.", "आप अपनी पॉलिसियों का केवल कवरेज और नामांकित व्यक्ति बदल सकते हैं।";
+    ReceiptRecorded => "This receipt is already recorded on this policy.", "यह रसीद इस पॉलिसी पर पहले से दर्ज है।";
+    StatusRule => "Choose one of the ten policy statuses.", "पॉलिसी की दस स्थितियों में से एक चुनें।";
+    ChannelRule => "Choose SMS or WhatsApp.", "SMS या WhatsApp चुनें।";
+    BucketRule => "Choose due soon, in grace, revivable or lapsed.", "जल्द देय, छूट अवधि, पुनर्जीवित योग्य या व्यपगत चुनें।";
     LicNumberRule => "An LIC policy number has 8–12 digits.", "LIC पॉलिसी नंबर में 8–12 अंक होते हैं।";
 }
 
@@ -60,6 +74,20 @@ const MONTHS_HI: [&str; 12] = [
     "नवंबर",
     "दिसंबर",
 ];
+
+/// "12 March 2027": a date with its year, as a reminder states it.
+pub fn day_month_year(date: NaiveDate, lang: Lang) -> String {
+    let months = match lang {
+        Lang::En => &MONTHS_EN,
+        Lang::Hi => &MONTHS_HI,
+    };
+    format!(
+        "{} {} {}",
+        date.day(),
+        months[date.month0() as usize],
+        date.year()
+    )
+}
 
 /// "12 March" (this year) or "12 March 2028".
 pub fn day_month(date: NaiveDate, today: NaiveDate, lang: Lang) -> String {

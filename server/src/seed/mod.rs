@@ -5,6 +5,7 @@ use app::access::Role;
 use app::credentials::argon2id;
 use app::users::server::repo;
 pub mod agents;
+mod policies;
 pub mod presentations;
 
 use sqlx::PgPool;
@@ -299,6 +300,7 @@ pub async fn run(
         .await?;
     }
     agents::run(&mut tx, media).await?;
+    policies::run(&mut tx).await?;
     presentations::run(&mut tx).await?;
     tx.commit().await?;
     Ok(report)

@@ -9,6 +9,7 @@ mod agents;
 mod assets;
 mod audit;
 mod auth;
+mod book;
 mod cookie_flow;
 mod customers;
 mod docs;

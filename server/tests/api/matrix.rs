@@ -23,6 +23,10 @@ fn concrete(path: &str) -> String {
         // The demo agent AGENT001 and their deck: someone else's for every role user.
         .replace("{agent_id}", "b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")
         .replace("{presentation_id}", "d0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")
+        // A customer and a policy nobody holds: outside every book, so not found.
+        .replace("{policyholder_id}", "00000000-0000-4000-8000-000000000006")
+        .replace("{policy_id}", "00000000-0000-4000-8000-000000000007")
+        .replace("{policy_number}", "POL000000000")
 }
 
 /// The request the matrix sends for an entry: method, URI, content type, body.

@@ -64,12 +64,10 @@ pub struct Photo {
     pub photo_url: String,
 }
 
-/// The customers of an agent in the seed's shape; the list arrives with the
-/// customers issue.
+/// The customers of an agent in the seed's shape.
 #[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CustomerPage {
-    #[schema(value_type = Vec<Object>)]
-    pub customers: Vec<serde_json::Value>,
+    pub customers: Vec<crate::customers::types::Customer>,
     pub total: i64,
     pub limit: i64,
     pub offset: i64,
@@ -256,21 +254,28 @@ pub async fn set_status(
     Ok(Json(service::set_status(&ctx, id, &change).await?))
 }
 
-/// The seed's customer list shape, empty until the customers issue: the owner or
-/// an admin in scope, like the profile.
+/// The seed's customer list shape: the owner, or an admin whose scope holds the
+/// agent (the same check as the profile), then that agent's customers.
 pub async fn customers(
     ctx: Ctx,
     IdPath(id): IdPath,
     ApiQuery(q): ApiQuery<PageQuery>,
 ) -> AppResult<Json<CustomersAnswer>> {
-    service::profile(&ctx, id).await?;
+    let agent = service::profile(&ctx, id).await?;
+    let query = crate::customers::types::CustomerQuery {
+        agent_id: Some(agent.agent_id),
+        limit: q.limit,
+        offset: q.offset,
+        ..Default::default()
+    };
+    let page = crate::customers::server::service::list(&ctx, &query).await?;
     Ok(Json(CustomersAnswer {
         success: true,
         data: CustomerPage {
-            customers: Vec::new(),
-            total: 0,
-            limit: crate::paging::limit(q.limit),
+            total: page.total.count,
+            limit: page.limit,
             offset: q.offset.unwrap_or(0).max(0),
+            customers: page.items,
         },
     }))
 }

@@ -1,5 +1,5 @@
 //! Whose agents a caller reaches: the one scope rule for every agent-scoped list
-//! (agents now; customers and policies with the next issue).
+//! (agents, and through `customers::server::scope::Book` customers and policies).
 //!
 //! - a super admin: every tenant;
 //! - an admin whose reach includes `agents.read` through a tenant-wide role
@@ -24,17 +24,23 @@ pub enum AgentScope {
 }
 
 impl AgentScope {
+    /// The agents whose records the caller reaches with `agents.read`.
     pub fn of(caller: &CurrentUser) -> Self {
+        Self::reaching(caller, Permission::AgentsRead)
+    }
+
+    /// The agents whose records (and customers and policies) the caller reaches
+    /// with `permission`. Which role grants it decides how far: a tenant-wide admin
+    /// role wins over the regional manager's subtree, and an agent role's grant
+    /// reaches only the caller's own agent record.
+    pub fn reaching(caller: &CurrentUser, permission: Permission) -> Self {
         if caller.roles.contains(&Role::SuperAdmin) {
             return AgentScope::All;
         }
-        if caller.reach.contains(Permission::AgentsRead) {
-            // Which admin role grants the reach decides how far it goes: a
-            // tenant-wide role wins over the regional manager's subtree.
+        if caller.reach.contains(permission) {
             let tenant_wide = caller.roles.iter().any(|r| {
                 *r != Role::RegionalManager
-                    && crate::access::PermissionSet::of_admin_roles(&[*r])
-                        .contains(Permission::AgentsRead)
+                    && crate::access::PermissionSet::of_admin_roles(&[*r]).contains(permission)
             });
             if tenant_wide {
                 return AgentScope::Tenant(caller.tenant_id);
@@ -48,8 +54,8 @@ impl AgentScope {
             };
         }
         match caller.agent_id {
-            Some(id) => AgentScope::Own(id),
-            None => AgentScope::Nobody,
+            Some(id) if caller.permissions.contains(permission) => AgentScope::Own(id),
+            _ => AgentScope::Nobody,
         }
     }
 

@@ -12,7 +12,7 @@ use super::scope::AgentScope;
 use crate::access::Permission;
 use crate::agents::text::T;
 use crate::agents::types::*;
-use crate::audit::{self, Entry, Event};
+use crate::audit::{self, Event};
 use crate::auth::server::guard::{Ctx, CurrentUser};
 use crate::error::{AppError, AppResult};
 use crate::paging::{self, Cursor, Page};
@@ -39,7 +39,7 @@ pub fn today() -> chrono::NaiveDate {
 /// come through here.
 pub fn admin_scope(caller: &CurrentUser, permission: Permission) -> AppResult<AgentScope> {
     caller.require_reach(permission)?;
-    Ok(AgentScope::of(caller))
+    Ok(AgentScope::reaching(caller, permission))
 }
 
 /// The caller's own agent id, or a 404 in the seed's words.
@@ -66,11 +66,7 @@ pub(super) async fn audit_agent(
     agent_id: Uuid,
     details: serde_json::Value,
 ) -> AppResult<()> {
-    let e = Entry::new(event)
-        .by(&ctx.caller)
-        .on("agent", agent_id)
-        .details(details);
-    audit::record(conn, &ctx.meta, e).await
+    audit::record_change(conn, ctx, event, "agent", agent_id, details).await
 }
 
 /// The signed-in agent's own profile (`GET /agents/profile`).
@@ -148,18 +144,7 @@ pub fn step_permission(step: Step) -> Permission {
 /// One page of the admin list, in the caller's scope.
 pub async fn list(ctx: &Ctx, q: &AgentQuery) -> AppResult<Page<AgentSummary>> {
     let scope = admin_scope(&ctx.caller, Permission::AgentsRead)?;
-    let after = Cursor::from_param(q.cursor.as_deref(), ctx.meta.lang)?;
-    // The key is a creation time; one that is not is not our cursor.
-    if after
-        .as_ref()
-        .is_some_and(|c| chrono::DateTime::parse_from_rfc3339(&c.key).is_err())
-    {
-        return Err(AppError::invalid(
-            ctx.meta.lang,
-            "cursor",
-            crate::i18n::Msg::StalePageLink,
-        ));
-    }
+    let after = Cursor::after_created(q.cursor.as_deref(), ctx.meta.lang)?;
     let limit = paging::limit(q.limit);
     let mut conn = ctx.pool().acquire().await?;
     let rows = repo::page(&mut conn, scope, q, after.as_ref(), limit + 1).await?;

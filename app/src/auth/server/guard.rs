@@ -23,6 +23,17 @@ pub struct RequestMeta {
     pub lang: crate::i18n::Lang,
 }
 
+impl RequestMeta {
+    /// The meta of work nobody requested: the background jobs' audit rows.
+    pub fn system() -> Self {
+        Self {
+            ip: "worker".into(),
+            user_agent: None,
+            lang: crate::i18n::Lang::En,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Via {
     Cookie,

@@ -1,12 +1,47 @@
 //! Every customer endpoint, registered once (see `catalog`).
 
-use crate::access::Access::SignedIn;
+use super::rest::*;
+use crate::access::{Access::*, Permission::*};
 use crate::catalog::{Api, Endpoint};
 use crate::customers::api as f;
+use crate::customers::types::*;
+
+/// Parses as every JSON body here; refused later by validation.
+const SAMPLE: &str = r#"{"user":{}}"#;
 
 pub fn api() -> Api {
-    Api::new("customers", "").server_fn(
-        Endpoint::server_fn::<f::LoadMyAgent>("The signed-in customer's agent", SignedIn)
-            .undocumented(),
-    )
+    use Endpoint as E;
+    Api::new("customers", SAMPLE)
+        .rest(
+            E::post("/api/v1/policyholders", "Add a customer: the user is found by phone or created; 409 when the phone is already a customer's", Permission(CustomersCreate))
+                .body::<CustomerRequest>()
+                .status(201)
+                .returns::<Customer>()
+                .errors(&[403, 409, 422]),
+            create,
+        )
+        .rest(
+            E::get("/api/v1/policyholders", "Customers in the caller's book (agents: their own; admins: their scope; a customer: themself)", Permission(CustomersRead))
+                .query::<CustomerQuery>()
+                .returns::<CustomerList>()
+                .errors(&[422]),
+            list,
+        )
+        .rest(
+            E::get("/api/v1/policyholders/{policyholder_id}", "One customer in the caller's book", Permission(CustomersRead))
+                .returns::<Customer>()
+                .errors(&[404]),
+            read,
+        )
+        .rest(
+            E::put("/api/v1/policyholders/{policyholder_id}", "Edit a customer's profile; `agent_id` moves them and their policies (admins in scope)", Permission(CustomersUpdate))
+                .body::<CustomerPatch>()
+                .returns::<Customer>()
+                .errors(&[403, 404, 409, 422]),
+            update,
+        )
+        .server_fn(
+            Endpoint::server_fn::<f::LoadMyAgent>("The signed-in customer's agent", SignedIn)
+                .undocumented(),
+        )
 }

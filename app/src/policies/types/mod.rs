@@ -5,11 +5,17 @@
 //! - `schedule.rs`: frequencies, due dates (calendar months, month-end rule),
 //!   grace, revival and the renewal queue's buckets (`Standing`).
 //! - `new_policy.rs`: writing a policy, and the policy-number rule.
+//! - `policy.rs`: a policy as read, the list's query, an edit.
+//! - `premium.rs`: premiums, the renewal queue's rows and the reminders.
 
 mod new_policy;
+mod policy;
+mod premium;
 mod schedule;
 mod state;
 
 pub use new_policy::*;
+pub use policy::*;
+pub use premium::*;
 pub use schedule::*;
 pub use state::*;

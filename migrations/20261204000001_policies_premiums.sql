@@ -76,6 +76,9 @@ CREATE INDEX policies_status_created_idx ON insurance_policies (tenant_id, statu
 -- The renewal queue: an agent's policies on the books, by due date.
 CREATE INDEX policies_renewal_idx ON insurance_policies (agent_id, next_payment_date)
     WHERE status IN ('active', 'lapsed');
+-- The daily lapse job: active policies whose first unpaid premium is overdue.
+CREATE INDEX policies_overdue_idx ON insurance_policies (next_payment_date)
+    WHERE status = 'active';
 CREATE INDEX policies_number_trgm_idx ON insurance_policies USING gin (policy_number gin_trgm_ops);
 
 CREATE TABLE premium_payments (
@@ -83,6 +86,8 @@ CREATE TABLE premium_payments (
     tenant_id              uuid NOT NULL REFERENCES tenants (tenant_id),
     policy_id              uuid NOT NULL REFERENCES insurance_policies (policy_id),
     policyholder_id        uuid NOT NULL REFERENCES policyholders (policyholder_id),
+    -- The policy's agent when it was paid: the agent home's chart reads by agent.
+    agent_id               uuid NOT NULL REFERENCES agents (agent_id),
     amount                 numeric(12, 2) NOT NULL CHECK (amount > 0),
     currency               varchar(3) NOT NULL DEFAULT 'INR',
     payment_date           timestamptz NOT NULL DEFAULT now(),
@@ -102,7 +107,7 @@ CREATE TABLE premium_payments (
 );
 CREATE INDEX premium_payments_policy_idx ON premium_payments (policy_id, payment_date DESC);
 -- The agent home's 12-month chart: completed premiums by month.
-CREATE INDEX premium_payments_tenant_date_idx ON premium_payments (tenant_id, payment_date)
+CREATE INDEX premium_payments_agent_date_idx ON premium_payments (agent_id, payment_date)
     WHERE status = 'completed';
 
 -- Reminders sent for a premium: SMS through the outbox, or a WhatsApp tap.
@@ -117,4 +122,78 @@ CREATE TABLE premium_reminders (
     sent_by         uuid REFERENCES users (user_id),
     sent_at         timestamptz NOT NULL DEFAULT now()
 );
+CREATE INDEX premium_reminders_holder_idx ON premium_reminders (policyholder_id, sent_at DESC);
 CREATE INDEX premium_reminders_policy_idx ON premium_reminders (policy_id, sent_at DESC);
+
+-- A customer number per tenant, when given, is one customer's.
+CREATE UNIQUE INDEX policyholders_customer_id_key ON policyholders (tenant_id, customer_id)
+    WHERE customer_id IS NOT NULL;
+
+-- The agent's counters (policies sold, premium collected, customers) follow the
+-- rows that make them, whichever way the rows arrive: a form, the API, an import,
+-- the seed. Statement-level with transition tables, so an import's batch of a
+-- thousand rows updates each agent once, not a thousand times.
+CREATE FUNCTION agents_count_policies() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        UPDATE agents a SET total_policies_sold = a.total_policies_sold + c.n
+          FROM (SELECT agent_id, count(*) AS n FROM new_rows GROUP BY agent_id) c
+         WHERE a.agent_id = c.agent_id;
+    ELSE
+        UPDATE agents a SET total_policies_sold = a.total_policies_sold + c.n
+          FROM (SELECT agent_id, sum(n) AS n FROM (
+                    SELECT n.agent_id, 1 AS n FROM new_rows n JOIN old_rows o USING (policy_id)
+                     WHERE n.agent_id <> o.agent_id
+                    UNION ALL
+                    SELECT o.agent_id, -1 FROM new_rows n JOIN old_rows o USING (policy_id)
+                     WHERE n.agent_id <> o.agent_id) moved
+                 GROUP BY agent_id) c
+         WHERE a.agent_id = c.agent_id;
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER policies_counted_in AFTER INSERT ON insurance_policies
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agents_count_policies();
+CREATE TRIGGER policies_counted_moved AFTER UPDATE ON insurance_policies
+    REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION agents_count_policies();
+
+CREATE FUNCTION agents_count_premiums() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE agents a SET total_premium_collected = a.total_premium_collected + c.amount
+      FROM (SELECT agent_id, sum(amount) AS amount FROM new_rows
+             WHERE status = 'completed' GROUP BY agent_id) c
+     WHERE a.agent_id = c.agent_id;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER premiums_counted AFTER INSERT ON premium_payments
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agents_count_premiums();
+
+CREATE FUNCTION agents_count_customers() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        UPDATE agents a SET active_policyholders = a.active_policyholders + c.n
+          FROM (SELECT agent_id, count(*) AS n FROM new_rows
+                 WHERE agent_id IS NOT NULL GROUP BY agent_id) c
+         WHERE a.agent_id = c.agent_id;
+    ELSE
+        UPDATE agents a SET active_policyholders = a.active_policyholders + c.n
+          FROM (SELECT agent_id, sum(n) AS n FROM (
+                    SELECT n.agent_id, 1 AS n FROM new_rows n JOIN old_rows o USING (policyholder_id)
+                     WHERE n.agent_id IS DISTINCT FROM o.agent_id AND n.agent_id IS NOT NULL
+                    UNION ALL
+                    SELECT o.agent_id, -1 FROM new_rows n JOIN old_rows o USING (policyholder_id)
+                     WHERE n.agent_id IS DISTINCT FROM o.agent_id AND o.agent_id IS NOT NULL) moved
+                 GROUP BY agent_id) c
+         WHERE a.agent_id = c.agent_id;
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER customers_counted_in AFTER INSERT ON policyholders
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agents_count_customers();
+CREATE TRIGGER customers_counted_moved AFTER UPDATE ON policyholders
+    REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION agents_count_customers();
+
+-- Rows written before this migration are counted once, here.
+UPDATE agents a SET active_policyholders = (SELECT count(*) FROM policyholders p WHERE p.agent_id = a.agent_id);

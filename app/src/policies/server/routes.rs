@@ -1,0 +1,123 @@
+//! Every policy endpoint, registered once (see `catalog`). The gate checks the
+//! permission; the service then limits the caller to their book (own, team,
+//! tenant), and a policy outside it is not found.
+
+use super::rest::*;
+use super::service::{Bulk, Sent};
+use crate::access::{Access::*, Permission::*};
+use crate::catalog::{Api, Endpoint};
+use crate::policies::types::*;
+
+/// Parses as every JSON body here; refused later by validation or state.
+const SAMPLE: &str = "{}";
+
+pub fn api() -> Api {
+    use Endpoint as E;
+    Api::new("policies", SAMPLE)
+        .rest(
+            E::get("/api/v1/policies", "Policies in the caller's book (filters: policyholder_id, agent_id, provider_id, status, policy_type, category, policy_number, view)", Permission(PoliciesRead))
+                .query::<PolicyQuery>()
+                .returns::<Vec<Policy>>()
+                .errors(&[422]),
+            list,
+        )
+        .rest(
+            E::post("/api/v1/policies", "Write a draft policy for one of the agent's customers (number generated when omitted)", Permission(PoliciesCreate))
+                .body::<PolicyRequest>()
+                .status(201)
+                .returns::<Policy>()
+                .errors(&[403, 404, 409, 422]),
+            create,
+        )
+        .rest(
+            E::get("/api/v1/policies/renewals", "The renewal queue: due soon, in grace, revivable and lapsed, derived from due dates", Permission(PoliciesRead))
+                .query::<RenewalQuery>()
+                .returns::<Queue>()
+                .errors(&[422]),
+            renewals,
+        )
+        .rest(
+            E::post("/api/v1/policies/renewals/remind", "SMS reminders to every policy of one bucket of the caller's queue (default in_grace), skipping any reminded in 24 h", Permission(PoliciesRead))
+                .body::<BulkRequest>()
+                .returns::<Bulk>()
+                .errors(&[422]),
+            remind_bucket,
+        )
+        .rest(
+            E::get("/api/v1/policies/number/{policy_number}", "One policy by number, in the caller's book", Permission(PoliciesRead))
+                .returns::<Policy>()
+                .errors(&[404]),
+            by_number,
+        )
+        .rest(
+            E::get("/api/v1/policies/{policy_id}", "One policy in the caller's book", Permission(PoliciesRead))
+                .returns::<Policy>()
+                .errors(&[404]),
+            read,
+        )
+        .rest(
+            E::put("/api/v1/policies/{policy_id}", "Edit a policy: owner agents only coverage and nominee before activation; `status` moves it (409 names the current state)", Permission(PoliciesUpdate))
+                .body::<PolicyPatch>()
+                .returns::<Policy>()
+                .errors(&[403, 404, 409, 422]),
+            update,
+        )
+        .rest(
+            E::delete("/api/v1/policies/{policy_id}", "Cancel a policy that is not closed", Reach(PoliciesDelete))
+                .returns::<Moved>()
+                .errors(&[404, 409]),
+            cancel,
+        )
+        .rest(
+            E::post("/api/v1/policies/{policy_id}/submit", "Send a draft for approval (the owner agent)", Permission(PoliciesCreate))
+                .returns::<Moved>()
+                .errors(&[404, 409]),
+            submit,
+        )
+        .rest(
+            E::post("/api/v1/policies/{policy_id}/approve", "Approve a draft, pending or under-review policy", Reach(PoliciesApprove))
+                .returns::<Moved>()
+                .errors(&[404, 409]),
+            approve,
+        )
+        .rest(
+            E::post("/api/v1/policies/{policy_id}/activate", "Put an approved policy in force", Reach(PoliciesApprove))
+                .returns::<Moved>()
+                .errors(&[404, 409]),
+            activate,
+        )
+        .rest(
+            E::get("/api/v1/policies/{policy_id}/coverage", "The riders and benefits as a list", Permission(PoliciesRead))
+                .returns::<Coverage>()
+                .errors(&[404]),
+            coverage,
+        )
+        .rest(
+            E::get("/api/v1/policies/{policy_id}/premiums", "The premium history, newest first", Permission(PaymentsRead))
+                .returns::<Premiums>()
+                .errors(&[404]),
+            premiums,
+        )
+        .rest(
+            E::post("/api/v1/policies/{policy_id}/premiums", "Record a premium: counters and next due date move in one transaction; a receipt is recorded once (409)", Permission(PaymentsCreate))
+                .body::<PremiumRequest>()
+                .status(201)
+                .returns::<Premium>()
+                .errors(&[404, 409, 422]),
+            record_premium,
+        )
+        .rest(
+            E::get("/api/v1/policies/{policy_id}/claims", "Claims (not kept yet: an empty list)", Permission(PoliciesRead))
+                .returns::<Claims>()
+                .errors(&[404]),
+            claims,
+        )
+        .rest(
+            E::post("/api/v1/policies/{policy_id}/reminders", "Remind the customer of the premium due: SMS through the outbox, or a WhatsApp link to open; one per policy per 24 h (409)", Permission(PoliciesRead))
+                .body::<ReminderRequest>()
+                .status(201)
+                .returns::<Sent>()
+                .errors(&[404, 409, 422]),
+            remind,
+        )
+}
