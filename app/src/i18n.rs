@@ -174,8 +174,6 @@ texts! {
     MyTitle => "My Agent Mitra", "मेरा एजेंट मित्र";
     MyWelcome => "Welcome!", "स्वागत है!";
     MyWelcomeNamed => "Welcome, {name}!", "स्वागत है, {name}!";
-    MyPolicies => "My policies", "मेरी पॉलिसियाँ";
-    MyPoliciesEmpty => "Your policies will show here once your agent adds them.", "आपके एजेंट के जोड़ते ही आपकी पॉलिसियाँ यहाँ दिखेंगी।";
     MyAgent => "My agent", "मेरे एजेंट";
     MyAgentNone => "You are not linked to an agent yet. When your agent adds you as their customer, their page and contact details appear here.", "आप अभी किसी एजेंट से जुड़े नहीं हैं। जब आपके एजेंट आपको अपने ग्राहक के रूप में जोड़ेंगे, तो उनका पेज और संपर्क यहाँ दिखेगा।";
     AddYourName => "Add your name", "अपना नाम जोड़ें";
@@ -196,6 +194,9 @@ texts! {
     NavAgentProfile => "My agent profile", "मेरी एजेंट प्रोफ़ाइल";
     NavProfile => "Profile", "प्रोफ़ाइल";
     NavPresentations => "Presentations", "प्रेज़ेंटेशन";
+    NavRenewals => "Renewals", "नवीनीकरण";
+    NavCustomers => "Customers", "ग्राहक";
+    NavPolicies => "Policies", "पॉलिसियाँ";
 }
 
 /// The current language: provided by `App` on the server. An island in the browser

@@ -63,10 +63,11 @@ use crate::agents::pages::{
     AdminAgentsPage, AdminDashboardPage, AgentDetailPage, AgentProfilePage, RegisterAgentPage,
 };
 use crate::auth::pages::{LoginPage, OtpPage, SecurityPage};
-use crate::customers::pages::MyPage;
+use crate::customers::pages::{CustomerDetailPage, CustomersPage, MyPage, NewCustomerPage};
 use crate::frame::Layout;
 use crate::home::{HomePage, NotFound};
 use crate::i18n::Lang;
+use crate::policies::pages::{NewPolicyPage, PoliciesPage, PolicyDetailPage, RenewalsPage};
 use crate::presentations::{
     editor::EditorPage,
     pages::{AgentHomePage, LibraryPage, PublicCarouselPage},
@@ -117,8 +118,10 @@ pub fn page_has_islands(path: &str) -> bool {
     // The library (`/agent/presentations`) has none since its delete confirmation
     // became HTML; the editor (`/agent/presentations/{id}`) is one. `/my` carries
     // the customer's agent's carousel.
-    matches!(path, "/status" | "/login/otp" | "/agent" | "/my")
-        || path.starts_with("/agent/presentations/")
+    matches!(
+        path,
+        "/status" | "/login/otp" | "/agent" | "/my" | "/my/policies"
+    ) || path.starts_with("/agent/presentations/")
         || path.starts_with("/a/")
 }
 
@@ -172,6 +175,14 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/login/otp") view=OtpPage ssr=SsrMode::Async/>
                         // Each gated page asks its `Access` first (`frame::gate`).
                         <Route path=path!("/my") view=|| gated(SignedIn, MyPage) ssr=SsrMode::Async/>
+                        <Route path=path!("/my/policies") view=|| gated(SignedIn, MyPage) ssr=SsrMode::Async/>
+                        <Route path=path!("/agent/customers") view=|| gated(OwnerOr(P::CustomersRead), CustomersPage) ssr=SsrMode::Async/>
+                        <Route path=path!("/agent/customers/new") view=|| gated(Permission(P::CustomersCreate), NewCustomerPage) ssr=SsrMode::Async/>
+                        <Route path=path!("/agent/customers/:id") view=|| gated(OwnerOr(P::CustomersRead), CustomerDetailPage) ssr=SsrMode::Async/>
+                        <Route path=path!("/agent/renewals") view=|| gated(OwnerOr(P::PoliciesRead), RenewalsPage) ssr=SsrMode::Async/>
+                        <Route path=path!("/policies") view=|| gated(OwnerOr(P::PoliciesRead), PoliciesPage) ssr=SsrMode::Async/>
+                        <Route path=path!("/policies/new") view=|| gated(Permission(P::PoliciesCreate), NewPolicyPage) ssr=SsrMode::Async/>
+                        <Route path=path!("/policies/:id") view=|| gated(Permission(P::PoliciesRead), PolicyDetailPage) ssr=SsrMode::Async/>
                         <Route path=path!("/me/security") view=|| gated(SignedIn, SecurityPage) ssr=SsrMode::Async/>
                         <Route path=path!("/me") view=|| gated(SignedIn, ProfilePage) ssr=SsrMode::Async/>
                         <Route path=path!("/admin/users") view=|| gated(Permission(P::UsersSearch), AdminUsersPage) ssr=SsrMode::Async/>

@@ -76,6 +76,21 @@ pub const NAV_ITEMS: &[NavItem] = &[
         show: Show::To(Access::OwnAgent),
     },
     NavItem {
+        href: "/agent/renewals",
+        label: Msg::NavRenewals,
+        show: Show::To(Access::OwnerOr(Permission::PoliciesRead)),
+    },
+    NavItem {
+        href: "/agent/customers",
+        label: Msg::NavCustomers,
+        show: Show::To(Access::OwnerOr(Permission::CustomersRead)),
+    },
+    NavItem {
+        href: "/policies",
+        label: Msg::NavPolicies,
+        show: Show::To(Access::OwnerOr(Permission::PoliciesRead)),
+    },
+    NavItem {
         href: "/agent/presentations",
         label: Msg::NavPresentations,
         show: Show::To(Access::OwnerOr(Permission::PresentationsRead)),

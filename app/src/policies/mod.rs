@@ -13,6 +13,8 @@
 //! renewal queue derives every bucket from the due date and the frequency. A
 //! receipt is recorded once per policy. At most one reminder per policy a day.
 
+pub mod api;
+pub mod pages;
 pub mod text;
 pub mod types;
 

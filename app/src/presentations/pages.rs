@@ -47,7 +47,11 @@ pub fn AgentHomePage() -> impl IntoView {
                 })}
             </Transition>
         </div>
+        <crate::policies::pages::BookSummaryCards/>
         <nav aria-label=t(T::QuickLinks) class="mt-8 grid grid-cols-2 gap-3 sm:grid-cols-4">
+            <A href="/agent/renewals" attr:class="card font-semibold hover:border-brand">{crate::policies::text::t(crate::policies::text::T::Renewals)}</A>
+            <A href="/agent/customers" attr:class="card font-semibold hover:border-brand">{crate::customers::text::t(crate::customers::text::T::Customers)}</A>
+            <A href="/policies" attr:class="card font-semibold hover:border-brand">{crate::policies::text::t(crate::policies::text::T::Policies)}</A>
             <A href="/agent/presentations" attr:class="card font-semibold hover:border-brand">{t(T::Presentations)}</A>
             <A href="/me" attr:class="card font-semibold hover:border-brand">{t(T::Profile)}</A>
         </nav>

@@ -28,8 +28,16 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
 }
 
 /// A page's load failed: unauthenticated → sign in (and come back to `here`);
-/// anything else → the error card.
+/// anything else → the error card, under the error's own HTTP status (a record
+/// that is not there is a 404 page, not a 200 that says so).
 pub fn failure(error: AppError, here: &str) -> AnyView {
+    #[cfg(feature = "ssr")]
+    if let (Some(response), false) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        matches!(error, AppError::Unauthenticated(_)),
+    ) {
+        response.set_status(error.status_code());
+    }
     match error {
         AppError::Unauthenticated(_) => {
             view! { <leptos_router::components::Redirect path=format!("/login?next={here}")/> }

@@ -8,6 +8,8 @@ use crate::customers::types::*;
 
 /// Parses as every JSON body here; refused later by validation.
 const SAMPLE: &str = r#"{"user":{}}"#;
+/// A customer nobody holds, for the pages' server functions in the matrix.
+const HOLDER: &str = "policyholder_id=00000000-0000-4000-8000-000000000006";
 
 pub fn api() -> Api {
     use Endpoint as E;
@@ -44,4 +46,8 @@ pub fn api() -> Api {
             Endpoint::server_fn::<f::LoadMyAgent>("The signed-in customer's agent", SignedIn)
                 .undocumented(),
         )
+        .server_fn(Endpoint::server_fn::<f::ListCustomers>("The customer list page", Permission(CustomersRead)))
+        .server_fn(Endpoint::server_fn::<f::AddCustomer>("Add a customer (form)", Permission(CustomersCreate)).sample("phone_number=&first_name=&last_name=&email=&salutation=&occupation=&income_band=&preferred_language=&nominee_name=&nominee_relationship=&marketing_consent_channel="))
+        .server_fn(Endpoint::server_fn::<f::LoadCustomer>("A customer's page", Permission(CustomersRead)).sample(HOLDER))
+        .server_fn(Endpoint::server_fn::<f::MoveCustomer>("Move a customer to another agent (form)", Permission(CustomersUpdate)).sample("policyholder_id=00000000-0000-4000-8000-000000000006&agent_id=b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"))
 }

@@ -251,3 +251,52 @@ fn changed_fields(p: &ProfileFields) -> Vec<&'static str> {
     .filter_map(|(name, sent)| sent.then_some(name))
     .collect()
 }
+
+/// A customer's page: their profile, their policies in plain words, their
+/// premiums and the reminders sent to them; for an admin, the agents in scope to
+/// move them to.
+pub async fn detail(ctx: &Ctx, id: Uuid) -> AppResult<crate::customers::api::CustomerDetail> {
+    use crate::policies::server::{repo as policies, service as policy};
+    let customer = read(ctx, id).await?;
+    let q = crate::policies::types::PolicyQuery {
+        policyholder_id: Some(id),
+        limit: Some(paging::MAX_LIMIT),
+        ..Default::default()
+    };
+    let today = policy::today();
+    let lang = ctx.meta.lang;
+    let lines = policy::list(ctx, &q)
+        .await?
+        .items
+        .into_iter()
+        .map(|p| {
+            let standing = p.standing(today);
+            crate::policies::api::PolicyLine {
+                standing: standing.map(|s| crate::policies::text::describe(s, today, lang)),
+                bucket: standing.and_then(crate::policies::types::Standing::bucket),
+                policy: p,
+            }
+        })
+        .collect();
+    let mut conn = ctx.pool().acquire().await?;
+    let premiums = if ctx.caller.can(Permission::PaymentsRead) {
+        policies::premiums_of_holder(&mut conn, id, 50).await?
+    } else {
+        Vec::new()
+    };
+    let reminders = policies::reminders(&mut conn, None, Some(id), 20).await?;
+    let scope = AgentScope::reaching(&ctx.caller, Permission::CustomersUpdate);
+    let agents = if scope.is_admin() {
+        crate::agents::server::repo::choices(&mut conn, scope).await?
+    } else {
+        Vec::new()
+    };
+    Ok(crate::customers::api::CustomerDetail {
+        customer,
+        policies: lines,
+        premiums,
+        reminders,
+        agents,
+        may_write: ctx.caller.can(Permission::PoliciesCreate),
+    })
+}

@@ -6,7 +6,11 @@ use super::rest::*;
 use super::service::{Bulk, Sent};
 use crate::access::{Access::*, Permission::*};
 use crate::catalog::{Api, Endpoint};
+use crate::policies::api as f;
 use crate::policies::types::*;
+
+/// A policy nobody holds, for the pages' server functions in the matrix.
+const POLICY: &str = "policy_id=00000000-0000-4000-8000-000000000007";
 
 /// Parses as every JSON body here; refused later by validation or state.
 const SAMPLE: &str = "{}";
@@ -120,4 +124,22 @@ pub fn api() -> Api {
                 .errors(&[404, 409, 422]),
             remind,
         )
+        .merge(pages())
+}
+
+/// The pages' server functions (`/api/ui/policies/*`).
+fn pages() -> Api {
+    let sf = |e: Endpoint| e.undocumented();
+    Api::new("web-ui", "")
+        .server_fn(sf(Endpoint::server_fn::<f::ListPolicies>("The policy list page", Permission(PoliciesRead))))
+        .server_fn(sf(Endpoint::server_fn::<f::LoadPolicy>("The policy page", Permission(PoliciesRead)).sample(POLICY)))
+        .server_fn(sf(Endpoint::server_fn::<f::NewPolicyForm>("The New Policy form's choices", Permission(PoliciesCreate))))
+        .server_fn(sf(Endpoint::server_fn::<f::WritePolicy>("Write a draft policy (form)", Permission(PoliciesCreate)).sample("policyholder_id=&policy_number=&policy_type=&plan_name=&plan_code=&category=&sum_assured=&premium_amount=&premium_frequency=&premium_mode=&application_date=&start_date=&maturity_date=&nominee_name=&nominee_relationship=&riders=")))
+        .server_fn(sf(Endpoint::server_fn::<f::TakePolicyStep>("Submit, approve, activate or cancel (form)", Permission(PoliciesRead)).sample("policy_id=00000000-0000-4000-8000-000000000007&step=submit")))
+        .server_fn(sf(Endpoint::server_fn::<f::RecordPremium>("Record a premium (form)", Permission(PaymentsCreate)).sample("policy_id=00000000-0000-4000-8000-000000000007&amount=1&payment_date=&payment_method=cash&reference=R1")))
+        .server_fn(sf(Endpoint::server_fn::<f::LoadRenewals>("The renewal queue page", Permission(PoliciesRead))))
+        .server_fn(sf(Endpoint::server_fn::<f::SendReminder>("Send one reminder (form)", Permission(PoliciesRead)).sample("policy_id=00000000-0000-4000-8000-000000000007&channel=sms&back=/agent/renewals")))
+        .server_fn(sf(Endpoint::server_fn::<f::RemindAll>("Remind a whole bucket (form)", Permission(PoliciesRead)).sample("bucket=in_grace")))
+        .server_fn(sf(Endpoint::server_fn::<f::LoadMyPolicies>("The customer's own policies", SignedIn)))
+        .server_fn(sf(Endpoint::server_fn::<f::LoadBookSummary>("The agent home's figures", SignedIn)))
 }

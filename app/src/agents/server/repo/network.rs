@@ -108,3 +108,19 @@ pub async fn counters(conn: &mut PgConnection, scope: AgentScope) -> sqlx::Resul
     );
     qb.build_query_as().fetch_one(conn).await
 }
+
+/// The active agents in `scope` to choose from in a form (code and name), by
+/// code; at most 200.
+pub async fn choices(
+    conn: &mut PgConnection,
+    scope: AgentScope,
+) -> sqlx::Result<Vec<(Uuid, String)>> {
+    let mut qb = QueryBuilder::new(
+        "SELECT a.agent_id, a.agent_code || ' · ' || trim(coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, ''))
+           FROM agents a JOIN users u ON u.user_id = a.user_id
+          WHERE a.status = 'active'",
+    );
+    scope.push_filter(&mut qb, Rows::AGENTS);
+    qb.push(" ORDER BY a.agent_code LIMIT 200");
+    qb.build_query_as().fetch_all(conn).await
+}

@@ -1,9 +1,9 @@
 //! `/my`: where a customer (or guest) lands. A page made for them: a welcome by
 //! name (never by phone number), their agent with the agent's carousel and the
-//! ways to reach them, and, with the policies issue, their policies.
+//! ways to reach them, and their policies.
 
-use super::api::load_my_agent;
-use super::types::MyAgent;
+use crate::customers::api::load_my_agent;
+use crate::customers::types::MyAgent;
 use crate::i18n::{fill, t, Msg};
 use crate::presentations::carousel::CarouselIsland;
 use crate::ui::feedback::failure;
@@ -38,10 +38,7 @@ pub fn MyPage() -> impl IntoView {
                 })}
             </Suspense>
         </section>
-        <section class="card mt-4" aria-labelledby="my-policies">
-            <h2 id="my-policies" class="text-xl font-semibold">{t(Msg::MyPolicies)}</h2>
-            <p class="mt-2 text-muted">{t(Msg::MyPoliciesEmpty)}</p>
-        </section>
+        <crate::policies::pages::MyPoliciesSection/>
     }
 }
 
