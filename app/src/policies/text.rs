@@ -243,50 +243,6 @@ pub fn describe(standing: Standing, today: NaiveDate, lang: Lang) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::policies::types::{Frequency, DUE_SOON_DAYS};
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    #[test]
-    fn every_standing_reads_as_a_customer_would_say_it() {
-        let today = d(2027, 3, 1);
-        let say = |due, lang| {
-            describe(
-                Standing::of(due, Frequency::Annual, today, DUE_SOON_DAYS),
-                today,
-                lang,
-            )
-        };
-        assert_eq!(say(d(2027, 6, 13), Lang::En), "Paid up to 12 June");
-        assert_eq!(say(d(2028, 1, 1), Lang::En), "Paid up to 31 December");
-        assert_eq!(say(today, Lang::En), "Due today");
-        assert_eq!(say(d(2027, 3, 2), Lang::En), "Due tomorrow");
-        assert_eq!(say(d(2027, 3, 6), Lang::En), "Due in 5 days");
-        assert_eq!(say(d(2027, 2, 20), Lang::En), "In grace until 20 March");
-        assert_eq!(
-            say(d(2025, 6, 1), Lang::En),
-            "Lapsed: can be revived until 2030"
-        );
-        assert_eq!(say(d(2021, 6, 1), Lang::En), "Lapsed");
-        assert_eq!(say(d(2027, 3, 6), Lang::Hi), "5 दिन में देय");
-        assert_eq!(say(d(2027, 2, 20), Lang::Hi), "20 मार्च तक छूट अवधि में");
-        assert_eq!(
-            day_month(d(2028, 2, 29), today, Lang::En),
-            "29 February 2028"
-        );
-    }
-
-    #[test]
-    fn every_message_is_translated() {
-        crate::i18n::check_table(T::ALL);
-    }
-}
-
 /// A status's label.
 pub fn status_label(s: PolicyStatus) -> &'static str {
     use PolicyStatus::*;
@@ -350,5 +306,49 @@ pub fn kind_label(kind: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policies::types::{Frequency, DUE_SOON_DAYS};
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn every_standing_reads_as_a_customer_would_say_it() {
+        let today = d(2027, 3, 1);
+        let say = |due, lang| {
+            describe(
+                Standing::of(due, Frequency::Annual, today, DUE_SOON_DAYS),
+                today,
+                lang,
+            )
+        };
+        assert_eq!(say(d(2027, 6, 13), Lang::En), "Paid up to 12 June");
+        assert_eq!(say(d(2028, 1, 1), Lang::En), "Paid up to 31 December");
+        assert_eq!(say(today, Lang::En), "Due today");
+        assert_eq!(say(d(2027, 3, 2), Lang::En), "Due tomorrow");
+        assert_eq!(say(d(2027, 3, 6), Lang::En), "Due in 5 days");
+        assert_eq!(say(d(2027, 2, 20), Lang::En), "In grace until 20 March");
+        assert_eq!(
+            say(d(2025, 6, 1), Lang::En),
+            "Lapsed: can be revived until 2030"
+        );
+        assert_eq!(say(d(2021, 6, 1), Lang::En), "Lapsed");
+        assert_eq!(say(d(2027, 3, 6), Lang::Hi), "5 दिन में देय");
+        assert_eq!(say(d(2027, 2, 20), Lang::Hi), "20 मार्च तक छूट अवधि में");
+        assert_eq!(
+            day_month(d(2028, 2, 29), today, Lang::En),
+            "29 February 2028"
+        );
+    }
+
+    #[test]
+    fn every_message_is_translated() {
+        crate::i18n::check_table(T::ALL);
     }
 }

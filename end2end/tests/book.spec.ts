@@ -1,0 +1,122 @@
+// The agent's book (issue 12), hydrated and with JavaScript off: every step is a
+// plain form. An agent adds a customer and writes a policy; they submit it; an
+// admin approves and activates it; the agent records a premium. The demo agent
+// works the renewal queue. The demo customer sees their policies and their agent.
+import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { hydrated, open, settled, signIn, type Who } from "./helpers";
+
+const SENIOR_AGENT: Who = { id: "9876543203" }; // AGTSR001: may record premiums
+const ADMIN: Who = { id: "9876543201" }; // the provider admin (LIC)
+const DEMO_AGENT: Who = { id: "9876543210", password: "password123" }; // AGENT001
+const DEMO_CUSTOMER: Who = { id: "9876543211", password: "password123" }; // CUST001
+
+/// A signed-in page of its own (its own cookies), with the project's JavaScript setting.
+async function as(browser: Browser, info: TestInfo, who: Who): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: hydrated(info) });
+  const page = await context.newPage();
+  await signIn(page, info, who);
+  return page;
+}
+
+async function press(page: Page, info: TestInfo, name: string | RegExp) {
+  await page.getByRole("button", { name }).click();
+  await settled(page, info);
+}
+
+test("an agent adds a customer, writes a policy, gets it approved and records a premium", async ({ browser }, info) => {
+  test.setTimeout(120_000);
+  const n = Date.now() % 100_000_000;
+  const phone = `8${String(n).padStart(9, "0").slice(-9)}`;
+  const agent = await as(browser, info, SENIOR_AGENT);
+
+  // 1. Add a customer: a bad phone first says what is wrong, under the field.
+  await open(agent, "/agent/customers", info);
+  await agent.getByRole("link", { name: "Add customer" }).click();
+  await settled(agent, info);
+  const form = agent.getByTestId("add-customer");
+  await form.getByLabel("Mobile number").fill("12345");
+  await form.getByLabel("First name").fill("Sunita");
+  await press(agent, info, "Add customer");
+  await expect(agent.locator("#phone_number-error")).not.toBeEmpty();
+  await expect(agent.getByLabel("First name")).toHaveValue("Sunita");
+  await agent.getByLabel("Mobile number").fill(phone);
+  await agent.getByLabel("Last name").fill("Kulkarni");
+  await agent.getByLabel("Nominee's name").fill("Anil Kulkarni");
+  await press(agent, info, "Add customer");
+  await expect(agent).toHaveURL(/\/agent\/customers\/[0-9a-f-]{36}$/);
+  await expect(agent.getByTestId("customer-name")).toHaveText("Sunita Kulkarni");
+
+  // 2. Write a policy for them.
+  await agent.getByRole("link", { name: "New policy" }).click();
+  await settled(agent, info);
+  const policy = agent.getByTestId("new-policy");
+  await policy.getByLabel("Plan name").fill("LIC Jeevan Utsav");
+  await policy.getByLabel("Sum assured (₹)").fill("5,00,000");
+  await policy.getByLabel("Premium (₹)").fill("0");
+  await press(agent, info, "Save as draft");
+  await expect(agent.locator("#premium_amount-error")).toContainText("above zero");
+  await agent.getByLabel("Premium (₹)").fill("18,500");
+  await press(agent, info, "Save as draft");
+  await expect(agent).toHaveURL(/\/policies\/[0-9a-f-]{36}$/);
+  const url = agent.url();
+  await expect(agent.getByText("Draft", { exact: true })).toBeVisible();
+
+  // 3. Submit it; the admin approves and activates it.
+  await press(agent, info, "Submit for approval");
+  await expect(agent.getByText("Pending approval", { exact: true })).toBeVisible();
+  const admin = await as(browser, info, ADMIN);
+  await open(admin, url, info);
+  await press(admin, info, "Approve");
+  await expect(admin.getByText("Approved", { exact: true })).toBeVisible();
+  await press(admin, info, "Activate");
+  await expect(admin.getByText("Active", { exact: true })).toBeVisible();
+
+  // 4. The agent records the first premium: the history shows it, the due date moves.
+  await open(agent, url, info);
+  const premium = agent.getByTestId("premium-form");
+  await premium.getByLabel("Amount (₹)").fill("18500");
+  await premium.getByLabel("Receipt number").fill(`R-${n}`);
+  await press(agent, info, "Record premium");
+  await expect(agent.getByTestId("premium-history")).toContainText(`R-${n}`);
+  await expect(agent.getByTestId("policy-standing")).toContainText("Paid up to");
+  // The same receipt again is refused, under its field.
+  await agent.getByTestId("premium-form").getByLabel("Amount (₹)").fill("18500");
+  await agent.getByTestId("premium-form").getByLabel("Receipt number").fill(`R-${n}`);
+  await press(agent, info, "Record premium");
+  await expect(agent.locator("#reference-error")).toContainText("already recorded");
+});
+
+test("the demo agent works the renewal queue and sees the reminder on the row", async ({ page }, info) => {
+  await signIn(page, info, DEMO_AGENT);
+  await open(page, "/agent", info);
+  await expect(page.getByTestId("book-summary")).toBeVisible();
+  await expect(page.getByTestId("premium-chart")).toBeVisible();
+  await page.getByTestId("card-in_grace").click();
+  await settled(page, info);
+  await expect(page).toHaveURL(/\/agent\/renewals\?bucket=in_grace$/);
+  // Each project reminds its own row: the queue is shared, a reminder is once a day.
+  const number = hydrated(info) ? "POL001005" : "POL001004";
+  await open(page, "/agent/renewals", info);
+  const row = page.locator(`[data-testid="renewal-row"][data-policy="${number}"]`);
+  await expect(row).toBeVisible();
+  if ((await row.getByTestId("remind-sms").count()) > 0) {
+    await expect(row.getByTestId("last-reminder")).toContainText("Not reminded yet");
+    await row.getByTestId("remind-sms").click();
+    await settled(page, info);
+  }
+  const after = page.locator(`[data-testid="renewal-row"][data-policy="${number}"]`);
+  await expect(after.getByTestId("last-reminder")).toContainText("SMS");
+  await expect(after.getByText("Reminded today")).toBeVisible();
+  await expect(after.getByTestId("remind-whatsapp")).toHaveCount(0);
+});
+
+test("the demo customer sees their policies in plain words and their agent", async ({ page }, info) => {
+  await signIn(page, info, DEMO_CUSTOMER);
+  await open(page, "/my/policies", info);
+  const mine = page.getByTestId("my-policies");
+  await expect(mine).toContainText("LIC Term Plan");
+  await expect(mine).toContainText("₹50,00,000");
+  await expect(mine.getByTestId("my-standing").first()).toContainText(/Paid up to|Due|In grace|Lapsed/);
+  await expect(page.getByTestId("my-agent-name")).toContainText("Test Agent");
+  await expect(page.getByTestId("my-agent-contact").getByRole("link", { name: "Call" })).toHaveAttribute("href", "tel:+919876543210");
+});
