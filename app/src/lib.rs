@@ -23,6 +23,7 @@ pub mod format;
 pub mod frame;
 pub mod home;
 pub mod i18n;
+pub mod imports;
 pub mod input;
 pub mod money;
 pub mod paging;
@@ -54,6 +55,7 @@ pub fn api(upload_limit: usize) -> catalog::Api {
         .merge(presentations::server::routes::api(upload_limit))
         .merge(customers::server::routes::api())
         .merge(policies::server::routes::api())
+        .merge(imports::server::routes::api())
         .merge(agents::server::routes::api())
         .merge(providers::server::routes::api())
 }
@@ -67,6 +69,7 @@ use crate::customers::pages::{CustomerDetailPage, CustomersPage, MyPage, NewCust
 use crate::frame::Layout;
 use crate::home::{HomePage, NotFound};
 use crate::i18n::Lang;
+use crate::imports::pages::{ImportJobPage, ImportPage};
 use crate::policies::pages::{NewPolicyPage, PoliciesPage, PolicyDetailPage, RenewalsPage};
 use crate::presentations::{
     editor::EditorPage,
@@ -179,6 +182,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/agent/customers") view=|| gated(OwnerOr(P::CustomersRead), CustomersPage) ssr=SsrMode::Async/>
                         <Route path=path!("/agent/customers/new") view=|| gated(Permission(P::CustomersCreate), NewCustomerPage) ssr=SsrMode::Async/>
                         <Route path=path!("/agent/customers/:id") view=|| gated(OwnerOr(P::CustomersRead), CustomerDetailPage) ssr=SsrMode::Async/>
+                        <Route path=path!("/agent/import") view=|| gated(AgentOr(P::CustomersUpdate), ImportPage) ssr=SsrMode::Async/>
+                        <Route path=path!("/agent/import/:id") view=|| gated(AgentOr(P::CustomersUpdate), ImportJobPage) ssr=SsrMode::Async/>
                         <Route path=path!("/agent/renewals") view=|| gated(OwnerOr(P::PoliciesRead), RenewalsPage) ssr=SsrMode::Async/>
                         <Route path=path!("/policies") view=|| gated(OwnerOr(P::PoliciesRead), PoliciesPage) ssr=SsrMode::Async/>
                         <Route path=path!("/policies/new") view=|| gated(Permission(P::PoliciesCreate), NewPolicyPage) ssr=SsrMode::Async/>

@@ -76,3 +76,35 @@ impl<S: Send + Sync> FromRequestParts<S> for IdPath {
             .map_err(|_| AppError::NotFound("Not found".into()))
     }
 }
+
+/// The answer to a plain HTML form posted to a handler of ours (an upload): 303
+/// to `location`, with the outcome in the flash cookie, as every form gets it
+/// (post, redirect, get).
+pub fn form_redirect(
+    ctx: &crate::auth::server::guard::Ctx,
+    path: &str,
+    location: &str,
+    error: Option<AppError>,
+) -> axum::response::Response {
+    use axum::http::{header, HeaderValue, StatusCode};
+    use axum::response::IntoResponse;
+    let flash = crate::flash::Flash {
+        path: path.to_owned(),
+        error,
+        values: Default::default(),
+    };
+    let secure = ctx.state.info.environment.uses_secure_cookies();
+    let cookie = crate::flash::set_cookie(
+        Some(&crate::flash::encode(&ctx.state.auth.flash_key, &flash)),
+        secure,
+    );
+    let mut response = (
+        StatusCode::SEE_OTHER,
+        [(header::LOCATION, location.to_owned())],
+    )
+        .into_response();
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}

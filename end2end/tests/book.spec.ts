@@ -120,3 +120,35 @@ test("the demo customer sees their policies in plain words and their agent", asy
   await expect(page.getByTestId("my-agent-name")).toContainText("Test Agent");
   await expect(page.getByTestId("my-agent-contact").getByRole("link", { name: "Call" })).toHaveAttribute("href", "tel:+919876543210");
 });
+
+test("an agent imports a small CSV with one bad row and sees the row's error", async ({ page }, info) => {
+  test.setTimeout(90_000);
+  const n = Date.now() % 10_000_000;
+  const header = "phone_number,first_name,last_name,email,customer_id,preferred_language,policy_number,policy_type,plan_name,plan_code,category,sum_assured,premium_amount,premium_frequency,application_date,start_date,maturity_date,next_due_date,status,nominee_name";
+  const good = (i: number) =>
+    `7${String(n * 10 + i).padStart(9, "0").slice(-9)},Import${i},Test,,,en,${100_000_000 + n * 10 + i},endowment,LIC Jeevan Labh,936,life,500000,2400,yearly,2024-01-01,2024-01-10,,,active,`;
+  const bad = "12345,,,,,,,term_life,LIC Tech Term,,motorbike,0,10,weekly,2024-01-01,2024-01-10,,,active,";
+  const csv = [header, good(1), bad, good(2)].join("\r\n") + "\r\n";
+  await signIn(page, info, SENIOR_AGENT);
+  await open(page, "/agent/import", info);
+  await expect(page.getByRole("link", { name: "Download the template" })).toHaveAttribute("href", "/api/v1/imports/template.csv");
+  await page.getByLabel("CSV file").setInputFiles({ name: "book.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await press(page, info, "Upload and check");
+  await expect(page).toHaveURL(/\/agent\/import\/[0-9a-f-]{36}$/);
+  const url = page.url();
+  // The check runs after the answer: the region follows it (a reload without JavaScript).
+  await expect(async () => {
+    if (!hydrated(info)) await open(page, url, info);
+    await expect(page.getByTestId("import-job")).toHaveAttribute("data-status", "ready", { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByTestId("import-counts")).toContainText("3 rows read · 2 valid · 1 with problems");
+  const errors = page.getByTestId("import-errors");
+  await expect(errors).toContainText("category");
+  await expect(errors.locator("td").first()).toHaveText("2");
+  await press(page, info, "Import the valid rows");
+  await expect(async () => {
+    if (!hydrated(info)) await open(page, url, info);
+    await expect(page.getByTestId("import-job")).toHaveAttribute("data-status", "done", { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByTestId("import-counts")).toContainText("2 imported");
+});

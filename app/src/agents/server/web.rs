@@ -8,12 +8,7 @@ use crate::agents::api as f;
 use crate::auth::server::guard::Ctx;
 use crate::catalog::{Api, Endpoint};
 use crate::error::{AppError, AppResult};
-use crate::flash::Flash;
-use axum::{
-    extract::Request,
-    http::{header, HeaderValue, StatusCode},
-    response::{IntoResponse, Response},
-};
+use axum::{extract::Request, response::Response};
 
 pub use crate::agents::server_paths::{DOCUMENT_FORM, PHOTO_FORM};
 const AGENT: &str = "agent_id=b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11";
@@ -80,23 +75,5 @@ async fn photo_form(ctx: Ctx, request: Request) -> Response {
 
 /// 303 to the profile page with the outcome in the flash (post, redirect, get).
 fn back_to_profile(ctx: &Ctx, path: &str, outcome: AppResult<()>) -> Response {
-    let flash = Flash {
-        path: path.to_owned(),
-        error: outcome.err(),
-        values: Default::default(),
-    };
-    let secure = ctx.state.info.environment.uses_secure_cookies();
-    let cookie = crate::flash::set_cookie(
-        Some(&crate::flash::encode(&ctx.state.auth.flash_key, &flash)),
-        secure,
-    );
-    let mut response = (
-        StatusCode::SEE_OTHER,
-        [(header::LOCATION, "/agent/profile")],
-    )
-        .into_response();
-    if let Ok(value) = HeaderValue::from_str(&cookie) {
-        response.headers_mut().append(header::SET_COOKIE, value);
-    }
-    response
+    crate::rest::form_redirect(ctx, path, "/agent/profile", outcome.err())
 }

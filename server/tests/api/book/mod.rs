@@ -2,6 +2,7 @@
 //! lifecycle, premiums, the renewal queue, reminders and the lapse job.
 
 mod customers;
+mod imports;
 mod pages;
 mod policies;
 mod premiums;
