@@ -82,19 +82,7 @@ psql -X -At "$DATABASE_URL" -c "
     UNION ALL SELECT a.agent_id, t.lvl + 1 FROM agents a JOIN t ON a.parent_agent_id = t.agent_id)
   SELECT string_agg(lvl || ':' || n, '  ') FROM (SELECT lvl, count(*) n FROM t GROUP BY lvl ORDER BY lvl) x"
 
-"$BIN" serve >/dev/null 2>&1 &
-pid=$!
-tmp="$(mktemp -d)"
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$tmp"' EXIT
-until curl -fs -o /dev/null "http://127.0.0.1:$PORT/health"; do
-  kill -0 "$pid" 2>/dev/null || { echo "the server did not start" >&2; exit 1; }
-  sleep 0.05
-done
-base="http://127.0.0.1:$PORT"
-login() {
-  curl -fs -X POST -H 'Content-Type: application/json' -d "{\"phone_number\":\"$1\",\"password\":\"testpassword\"}" \
-    "$base/api/v1/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
-}
+start_server
 SA=$(login +919876543200)
 # A regional manager one level under tenant 1's root (index 1): 1 + 12 + 144 + 1,728 agents.
 RM=$(login +917000000003)

@@ -78,14 +78,7 @@ FROM deck, copy;
 COMMIT;
 SQL
 
-"$BIN" serve >/dev/null 2>&1 &
-pid=$!
-tmp="$(mktemp -d)"
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$tmp"' EXIT
-until curl -fs -o /dev/null "http://127.0.0.1:$PORT/health"; do
-  kill -0 "$pid" 2>/dev/null || { echo "the server did not start" >&2; exit 1; }
-  sleep 0.05
-done
+start_server
 
 token=$(curl -fs -X POST -H 'Content-Type: application/json' \
   -d "{\"phone_number\":\"$PHONE\",\"password\":\"testpassword\"}" \

@@ -197,6 +197,7 @@ texts! {
     NavRenewals => "Renewals", "नवीनीकरण";
     NavCustomers => "Customers", "ग्राहक";
     NavPolicies => "Policies", "पॉलिसियाँ";
+    NavImport => "Import", "आयात";
 }
 
 /// The current language: provided by `App` on the server. An island in the browser

@@ -31,11 +31,17 @@ pub struct CustomersPage {
 #[server(prefix = "/api/ui", endpoint = "customers/list", input = GetUrl)]
 pub async fn list_customers(
     q: Option<String>,
+    has_policy: Option<String>,
     cursor: Option<String>,
 ) -> Result<CustomersPage, AppError> {
     let ctx = ctx::<ListCustomers>()?;
     let query = crate::customers::types::CustomerQuery {
         q,
+        has_policy: has_policy.as_deref().and_then(|v| match v {
+            "yes" => Some(true),
+            "no" => Some(false),
+            _ => None,
+        }),
         cursor,
         ..Default::default()
     };

@@ -21,6 +21,9 @@ crate::texts! {
     // Pages.
     Customers => "Customers", "ग्राहक";
     AddCustomer => "Add customer", "ग्राहक जोड़ें";
+    AnyPolicies => "With or without policies", "पॉलिसी हो या न हो";
+    WithPolicies => "With a policy in force", "चालू पॉलिसी वाले";
+    WithoutPolicies => "No policy in force", "बिना चालू पॉलिसी";
     NoCustomers => "No customers yet. Add your first customer.", "अभी कोई ग्राहक नहीं। अपना पहला ग्राहक जोड़ें।";
     SearchHint => "Name, phone, email or customer id", "नाम, फ़ोन, ईमेल या ग्राहक आईडी";
     Name => "Name", "नाम";

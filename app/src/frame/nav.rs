@@ -86,6 +86,11 @@ pub const NAV_ITEMS: &[NavItem] = &[
         show: Show::To(Access::OwnerOr(Permission::CustomersRead)),
     },
     NavItem {
+        href: "/agent/import",
+        label: Msg::NavImport,
+        show: Show::To(Access::OwnAgent),
+    },
+    NavItem {
         href: "/policies",
         label: Msg::NavPolicies,
         show: Show::To(Access::OwnerOr(Permission::PoliciesRead)),

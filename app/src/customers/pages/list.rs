@@ -10,25 +10,40 @@ use crate::ui::table::{query_param, Column, DataTable, Filter, FilterBar};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-const LIST_PARAMS: &[&str] = &["q"];
+const LIST_PARAMS: &[&str] = &["q", "has_policy"];
 
 #[component]
 pub fn CustomersPage() -> impl IntoView {
     let page = Resource::new(
-        move || (query_param("q"), query_param("cursor")),
-        |(q, c)| list_customers(q, c),
+        move || {
+            (
+                query_param("q"),
+                query_param("has_policy"),
+                query_param("cursor"),
+            )
+        },
+        |(q, h, c)| list_customers(q, h, c),
     );
     view! {
         <Title text=t(T::Customers)/>
         <Suspense fallback=|| view! { <Loading height="h-96"/> }>
             {move || page.get().map(|r| match r {
                 Ok(data) => {
-                    let filters = vec![Filter::Text { name: "q", label: crate::i18n::t(Msg::Search), placeholder: t(T::SearchHint) }];
+                    let filters = vec![
+                        Filter::Text { name: "q", label: crate::i18n::t(Msg::Search), placeholder: t(T::SearchHint) },
+                        Filter::Select {
+                            name: "has_policy", label: t(T::Policies), any: Some(t(T::AnyPolicies)),
+                            options: vec![("yes".into(), t(T::WithPolicies).into()), ("no".into(), t(T::WithoutPolicies).into())],
+                        },
+                    ];
                     view! {
                         <div class="flex flex-wrap items-center justify-between gap-3">
                             <h1 class="text-3xl font-bold">{t(T::Customers)}</h1>
                             {data.may_add.then(|| view! {
-                                <a href="/agent/customers/new" class="btn btn-primary">{t(T::AddCustomer)}</a>
+                                <div class="flex flex-wrap gap-2">
+                                    <a href="/agent/import" class="btn btn-secondary">{crate::imports::text::t(crate::imports::text::T::Import)}</a>
+                                    <a href="/agent/customers/new" class="btn btn-primary">{t(T::AddCustomer)}</a>
+                                </div>
                             })}
                         </div>
                         <FilterBar action="/agent/customers" filters/>

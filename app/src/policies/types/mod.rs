@@ -6,16 +6,19 @@
 //!   grace, revival and the renewal queue's buckets (`Standing`).
 //! - `new_policy.rs`: writing a policy, and the policy-number rule.
 //! - `policy.rs`: a policy as read, the list's query, an edit.
-//! - `premium.rs`: premiums, the renewal queue's rows and the reminders.
+//! - `premium.rs`: premiums and the renewal queue's rows.
+//! - `reminder.rs`: the reminders' template and the WhatsApp link.
 
 mod new_policy;
 mod policy;
 mod premium;
+mod reminder;
 mod schedule;
 mod state;
 
 pub use new_policy::*;
 pub use policy::*;
 pub use premium::*;
+pub use reminder::*;
 pub use schedule::*;
 pub use state::*;

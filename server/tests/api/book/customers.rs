@@ -145,6 +145,12 @@ async fn each_role_sees_its_own_book_of_customers(pool: PgPool) {
         ids(agent.get("/api/v1/policyholders?q=98765%2043211").await),
         vec!["CUST001".to_owned()]
     );
+    // Both of the demo agent's customers hold a policy in force.
+    assert_eq!(
+        ids(agent.get("/api/v1/policyholders?has_policy=true").await).len(),
+        2
+    );
+    assert!(ids(agent.get("/api/v1/policyholders?has_policy=false").await).is_empty());
     // The seed's agent-scoped shape.
     let seed = agent
         .get("/api/v1/agents/b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11/customers")

@@ -221,20 +221,7 @@ async fn the_upload_endpoint_streams_checks_and_writes(pool: PgPool) {
         .await;
     assert_eq!(res.status, 202, "{}", res.text());
     let id = res.json()["job_id"].as_str().unwrap().to_owned();
-    let wait = |want: &'static str| {
-        let (agent, id) = (&agent, id.clone());
-        async move {
-            for _ in 0..100 {
-                let job = agent.get(&format!("/api/v1/imports/{id}")).await.json();
-                if job["status"] == want {
-                    return job;
-                }
-                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-            }
-            panic!("the import never became {want}");
-        }
-    };
-    let job = wait("ready").await;
+    let job = wait_for_job(&agent, &id, "ready").await;
     assert_eq!(job["valid_rows"], 2, "{job}");
     assert_eq!(
         agent
@@ -243,7 +230,7 @@ async fn the_upload_endpoint_streams_checks_and_writes(pool: PgPool) {
             .status,
         202
     );
-    let job = wait("done").await;
+    let job = wait_for_job(&agent, &id, "done").await;
     assert_eq!(job["imported_rows"], 2);
     // Another agent does not see it; the errors CSV has its header.
     assert_eq!(

@@ -83,3 +83,16 @@ pub async fn audit_count(app: &TestApp, event: &str, resource: &str) -> i64 {
     .await
     .unwrap()
 }
+
+/// Polls an import until it reaches `want` (the checks and the writing run after
+/// the answer); returns the job.
+pub async fn wait_for_job(who: &crate::demo::AsUser<'_>, id: &str, want: &str) -> Value {
+    for _ in 0..200 {
+        let job = who.get(&format!("/api/v1/imports/{id}")).await.json();
+        if job["status"] == want {
+            return job;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("import {id} never became {want}");
+}

@@ -54,6 +54,9 @@ async fn the_agents_pages_render_on_the_server(pool: PgPool) {
         has(&html, &format!("badge-bucket-{b}"));
     }
     has(&html, r#"data-testid="remind-all""#);
+    let html = page(&app, Demo::Agent, "/agent/import").await;
+    has(&html, r#"data-testid="import-form""#);
+    has(&html, r#"enctype="multipart/form-data""#);
     let html = page(&app, Demo::Agent, "/agent/renewals?bucket=in_grace").await;
     has(&html, "POL001005");
     assert!(!html.contains("POL001004"), "{html}");
@@ -96,4 +99,37 @@ async fn the_customers_own_page_shows_their_policies_and_their_agent(pool: PgPoo
     // The role-test policyholder: the junior agent's customer.
     let html = page(&app, Demo::Policyholder, "/my").await;
     has(&html, "POLJR0001");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_import_job_page_renders_its_progress_and_errors(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let agent = app.as_user(Demo::Agent).await;
+    let mut csv = app::imports::types::template();
+    csv.push_str("12345,,,,,,,term_life,X,,motor,0,1,weekly,2024-01-01,2024-01-10,,,active,\r\n");
+    let res = app
+        .upload_file(
+            "/api/v1/imports",
+            &agent.token,
+            "file",
+            "book.csv",
+            "text/csv",
+            csv.as_bytes(),
+        )
+        .await;
+    assert_eq!(res.status, 202, "{}", res.text());
+    let id = res.json()["job_id"].as_str().unwrap().to_owned();
+    wait_for_job(&agent, &id, "ready").await;
+    let html = page(&app, Demo::Agent, &format!("/agent/import/{id}")).await;
+    has(&html, r#"data-status="ready""#);
+    has(&html, r#"role="progressbar""#);
+    has(&html, r#"data-testid="import-errors""#);
+    has(&html, "3 rows read · 2 valid · 1 with problems");
+    has(&html, r#"data-testid="run-import""#);
+    let other = app
+        .as_user(Demo::SeniorAgent)
+        .await
+        .get(&format!("/agent/import/{id}"))
+        .await;
+    assert_eq!(other.status, 404);
 }
