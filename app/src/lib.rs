@@ -125,6 +125,8 @@ pub fn page_has_islands(path: &str) -> bool {
         path,
         "/status" | "/login/otp" | "/agent" | "/my" | "/my/policies"
     ) || path.starts_with("/agent/presentations/")
+        // An import's page follows a running job (`LiveRegion`).
+        || path.starts_with("/agent/import/")
         || path.starts_with("/a/")
 }
 

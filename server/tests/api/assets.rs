@@ -119,6 +119,11 @@ async fn only_pages_with_islands_load_the_wasm(pool: PgPool) {
         ("/agent/presentations/x", true),
         ("/a/AGENT001", true),
         ("/admin/users", false),
+        ("/agent/import", false),
+        ("/agent/import/x", true),
+        ("/agent/renewals", false),
+        ("/policies/x", false),
+        ("/my/policies", true),
     ] {
         assert_eq!(app::page_has_islands(path), expected, "{path}");
     }

@@ -126,6 +126,8 @@ async fn an_import_job_page_renders_its_progress_and_errors(pool: PgPool) {
     has(&html, r#"data-testid="import-errors""#);
     has(&html, "3 rows read · 2 valid · 1 with problems");
     has(&html, r#"data-testid="run-import""#);
+    // The page carries the WASM that lets its progress region follow the job.
+    has(&html, r#"data-islands="true""#);
     let other = app
         .as_user(Demo::SeniorAgent)
         .await
