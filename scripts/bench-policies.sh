@@ -108,16 +108,17 @@ LUA
 # and its capped count, the queue and its counts, the lookup, or the premium's
 # lock, insert, update and audit row.
 AUTH="SELECT 1 FROM user_sessions LIMIT 1; SELECT role FROM users WHERE user_id = '550e8400-e29b-41d4-a716-446655440001';"
-POLICY="SELECT ip.policy_id, ip.policy_number, ip.status, ip.plan_name, (ip.sum_assured * 100)::int8, (ip.premium_amount * 100)::int8, ip.premium_frequency, ip.next_payment_date, ip.coverage_details, ip.created_at, trim(coalesce(hu.first_name, '') || ' ' || coalesce(hu.last_name, '')), hu.phone_number, hu.email, trim(coalesce(au.first_name, '') || ' ' || coalesce(au.last_name, '')), a.agent_code, au.phone_number, pr.provider_name, pr.provider_code FROM insurance_policies ip JOIN policyholders p ON p.policyholder_id = ip.policyholder_id JOIN users hu ON hu.user_id = p.user_id JOIN agents a ON a.agent_id = ip.agent_id JOIN users au ON au.user_id = a.user_id JOIN insurance_providers pr ON pr.provider_id = ip.provider_id WHERE true AND ip.tenant_id = '$TENANT'"
-LIST="$POLICY AND ip.status = 'active' ORDER BY ip.created_at DESC, ip.policy_id DESC LIMIT 21"
+COLS="SELECT ip.policy_id, ip.policy_number, ip.status, ip.plan_name, (ip.sum_assured * 100)::int8, (ip.premium_amount * 100)::int8, ip.premium_frequency, ip.next_payment_date, ip.coverage_details, ip.created_at, trim(coalesce(hu.first_name, '') || ' ' || coalesce(hu.last_name, '')), hu.phone_number, hu.email, trim(coalesce(au.first_name, '') || ' ' || coalesce(au.last_name, '')), a.agent_code, au.phone_number, pr.provider_name, pr.provider_code FROM (SELECT ip.* FROM insurance_policies ip WHERE true AND ip.tenant_id = '$TENANT'"
+JOINS=") ip JOIN policyholders p ON p.policyholder_id = ip.policyholder_id JOIN users hu ON hu.user_id = p.user_id JOIN agents a ON a.agent_id = ip.agent_id JOIN users au ON au.user_id = a.user_id JOIN insurance_providers pr ON pr.provider_id = ip.provider_id"
+LIST="$COLS AND ip.status = 'active' ORDER BY ip.created_at DESC, ip.policy_id DESC LIMIT 21"
 COUNT="SELECT count(*) FROM (SELECT 1 FROM insurance_policies ip WHERE true AND ip.tenant_id = '$TENANT' AND ip.status = 'active' LIMIT 10001) c;"
 QUEUE_WHERE="ip.status IN ('active', 'lapsed') AND ip.next_payment_date <= current_date + 30 AND ip.agent_id = '00000000-0000-4000-b000-000000000000'"
 GRACE="(CASE WHEN ip.premium_frequency = 'monthly' THEN ip.next_payment_date + 15 ELSE (ip.next_payment_date + interval '1 month')::date END)"
 REVIVE="((ip.next_payment_date + interval '5 years')::date - 1)"
 write_sql() {
-  printf '%s\n%s;\n%s\n' "$AUTH" "$LIST" "$COUNT" > "$tmp/first.sql"
-  printf '%s\n%s OFFSET 1980;\n%s\n' "$AUTH" "$LIST" "$COUNT" > "$tmp/page100.sql"
-  printf "%s\n%s AND ip.policy_number = upper('BP000005000');\n" "$AUTH" "$POLICY" > "$tmp/number.sql"
+  printf '%s\n%s%s ORDER BY ip.created_at DESC, ip.policy_id DESC;\n%s\n' "$AUTH" "$LIST" "$JOINS" "$COUNT" > "$tmp/first.sql"
+  printf '%s\n%s OFFSET 1980%s ORDER BY ip.created_at DESC, ip.policy_id DESC;\n%s\n' "$AUTH" "$LIST" "$JOINS" "$COUNT" > "$tmp/page100.sql"
+  printf "%s\n%s AND ip.policy_number = upper('BP000005000')%s;\n" "$AUTH" "$COLS" "$JOINS" > "$tmp/number.sql"
   cat > "$tmp/queue.sql" <<SQL
 SELECT 1 FROM user_sessions LIMIT 1; SELECT role FROM users WHERE user_id = '00000000-0000-4000-a000-000000000000';
 SELECT ip.policy_id, ip.policy_number, ip.plan_name, ip.status, ip.policyholder_id, trim(coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')), u.phone_number, p.preferred_language, (ip.premium_amount * 100)::int8, (ip.outstanding_amount * 100)::int8, ip.premium_frequency, ip.next_payment_date, r.sent_at, r.channel FROM insurance_policies ip JOIN policyholders p ON p.policyholder_id = ip.policyholder_id JOIN users u ON u.user_id = p.user_id LEFT JOIN LATERAL (SELECT sent_at, channel FROM premium_reminders pr WHERE pr.policy_id = ip.policy_id ORDER BY sent_at DESC LIMIT 1) r ON true WHERE true AND $QUEUE_WHERE ORDER BY ip.next_payment_date, ip.policy_id LIMIT 20;
@@ -127,9 +128,9 @@ SQL
 \set i random(20, $1 - 20)
 BEGIN;
 SELECT 1 FROM user_sessions LIMIT 1; SELECT role FROM users WHERE user_id = '550e8400-e29b-41d4-a716-446655440000';
-SELECT ip.policy_id, ip.tenant_id, ip.agent_id, ip.policyholder_id, ip.status, ip.premium_frequency, ip.start_date, ip.next_payment_date FROM insurance_policies ip WHERE ip.policy_id = ('00000000-0000-4000-c000-' || lpad(to_hex(:i), 12, '0'))::uuid FOR UPDATE OF ip;
-INSERT INTO premium_payments (tenant_id, policy_id, policyholder_id, agent_id, amount, payment_date, due_date, payment_method, reference, status) SELECT tenant_id, policy_id, policyholder_id, agent_id, 1500, now(), next_payment_date, 'upi', 'PG' || :i || '-' || (random() * 1e12)::int8, 'completed' FROM insurance_policies WHERE policy_id = ('00000000-0000-4000-c000-' || lpad(to_hex(:i), 12, '0'))::uuid;
-UPDATE insurance_policies SET last_payment_date = now(), total_payments = total_payments + 1, outstanding_amount = greatest(0, outstanding_amount - 1500), next_payment_date = (next_payment_date + interval '1 month')::date, payment_status = 'completed', updated_at = now() WHERE policy_id = ('00000000-0000-4000-c000-' || lpad(to_hex(:i), 12, '0'))::uuid;
+SELECT ip.policy_id, ip.tenant_id, ip.agent_id, ip.policyholder_id, ip.status, ip.premium_frequency, ip.start_date, ip.next_payment_date FROM insurance_policies ip WHERE ip.policy_id = ('00000000-0000-4000-c000-' || lpad(to_hex(:i::int8), 12, '0'))::uuid FOR UPDATE OF ip;
+INSERT INTO premium_payments (tenant_id, policy_id, policyholder_id, agent_id, amount, payment_date, due_date, payment_method, reference, status) SELECT tenant_id, policy_id, policyholder_id, agent_id, 1500, now(), next_payment_date, 'upi', 'PG' || :i || '-' || (random() * 1e12)::int8, 'completed' FROM insurance_policies WHERE policy_id = ('00000000-0000-4000-c000-' || lpad(to_hex(:i::int8), 12, '0'))::uuid;
+UPDATE insurance_policies SET last_payment_date = now(), total_payments = total_payments + 1, outstanding_amount = greatest(0, outstanding_amount - 1500), next_payment_date = (next_payment_date + interval '1 month')::date, payment_status = 'completed', updated_at = now() WHERE policy_id = ('00000000-0000-4000-c000-' || lpad(to_hex(:i::int8), 12, '0'))::uuid;
 INSERT INTO audit_events (tenant_id, user_id, event_type, resource_type, resource_id, details) VALUES ('$TENANT', '550e8400-e29b-41d4-a716-446655440000', 'premium.recorded', 'policy', :i::text, '{}');
 COMMIT;
 SQL

@@ -14,9 +14,9 @@ use chrono::NaiveDate;
 use sqlx::{PgConnection, Postgres, QueryBuilder};
 use uuid::Uuid;
 
-/// The columns of `Policy`; `ip` policies, `p`/`hu` the holder, `a`/`au` the
-/// agent, `pr` the provider.
-const POLICY: &str = "SELECT ip.policy_id, ip.tenant_id, ip.policy_number, ip.provider_policy_id,
+/// The columns of `Policy`; `ip` the policies chosen, `p`/`hu` the holder,
+/// `a`/`au` the agent, `pr` the provider.
+const COLUMNS: &str = "SELECT ip.policy_id, ip.tenant_id, ip.policy_number, ip.provider_policy_id,
         ip.policyholder_id, ip.agent_id, ip.provider_id, ip.policy_type, ip.plan_name, ip.plan_code,
         ip.category, (ip.sum_assured * 100)::int8 AS sum_assured,
         (ip.premium_amount * 100)::int8 AS premium_amount, ip.premium_frequency, ip.premium_mode,
@@ -28,19 +28,24 @@ const POLICY: &str = "SELECT ip.policy_id, ip.tenant_id, ip.policy_number, ip.pr
         hu.phone_number, hu.email,
         trim(coalesce(au.first_name, '') || ' ' || coalesce(au.last_name, '')) AS agent_full_name,
         a.agent_code, au.phone_number AS agent_phone, pr.provider_name, pr.provider_code
-    FROM insurance_policies ip
+    FROM (SELECT ip.* FROM insurance_policies ip WHERE true";
+
+/// Closes the inner choice of policies (filtered, ordered and limited on the
+/// policies table alone, so an offset skips rows without joining them), then
+/// joins who holds, sold and underwrites the few chosen.
+const JOINS: &str = ") ip
     JOIN policyholders p ON p.policyholder_id = ip.policyholder_id
     JOIN users hu ON hu.user_id = p.user_id
     JOIN agents a ON a.agent_id = ip.agent_id
     JOIN users au ON au.user_id = a.user_id
-    JOIN insurance_providers pr ON pr.provider_id = ip.provider_id
-    WHERE true";
+    JOIN insurance_providers pr ON pr.provider_id = ip.provider_id";
 
 /// One policy by id within `book`.
 pub async fn find(conn: &mut PgConnection, book: Book, id: Uuid) -> sqlx::Result<Option<Policy>> {
-    let mut qb = QueryBuilder::new(POLICY);
+    let mut qb = QueryBuilder::new(COLUMNS);
     qb.push(" AND ip.policy_id = ").push_bind(id);
     book.push_filter(&mut qb, BookRows::POLICIES);
+    qb.push(JOINS);
     qb.build_query_as().fetch_optional(conn).await
 }
 
@@ -50,11 +55,12 @@ pub async fn find_by_number(
     book: Book,
     number: &str,
 ) -> sqlx::Result<Option<Policy>> {
-    let mut qb = QueryBuilder::new(POLICY);
+    let mut qb = QueryBuilder::new(COLUMNS);
     qb.push(" AND ip.policy_number = upper(")
         .push_bind(number.trim().to_owned())
         .push(")");
     book.push_filter(&mut qb, BookRows::POLICIES);
+    qb.push(JOINS);
     qb.build_query_as().fetch_optional(conn).await
 }
 
@@ -120,7 +126,7 @@ pub async fn page(
     after: Option<&Cursor>,
     limit: i64,
 ) -> sqlx::Result<Vec<Policy>> {
-    let mut qb = QueryBuilder::new(POLICY);
+    let mut qb = QueryBuilder::new(COLUMNS);
     push_filters(&mut qb, book, q, today);
     if let Some(c) = after {
         qb.push(" AND (ip.created_at, ip.policy_id) < (")
@@ -134,6 +140,8 @@ pub async fn page(
     if let Some(offset) = q.offset.filter(|_| after.is_none()) {
         qb.push(" OFFSET ").push_bind(offset.max(0));
     }
+    qb.push(JOINS);
+    qb.push(" ORDER BY ip.created_at DESC, ip.policy_id DESC");
     qb.build_query_as().fetch_all(conn).await
 }
 
