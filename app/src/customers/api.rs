@@ -103,7 +103,7 @@ pub async fn add_customer(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CustomerDetail {
     pub customer: Customer,
-    pub policies: Vec<crate::policies::api::PolicyLine>,
+    pub policies: Vec<crate::policies::types::PolicyLine>,
     pub premiums: Vec<crate::policies::types::Premium>,
     pub reminders: Vec<crate::policies::types::Reminder>,
     /// Agents in the caller's scope (admins only; empty otherwise).
@@ -114,7 +114,16 @@ pub struct CustomerDetail {
 #[server(prefix = "/api/ui", endpoint = "customers/detail", input = GetUrl)]
 pub async fn load_customer(policyholder_id: Uuid) -> Result<CustomerDetail, AppError> {
     let ctx = ctx::<LoadCustomer>()?;
-    service::detail(&ctx, policyholder_id).await
+    let (customer, policies, premiums, reminders, agents) =
+        service::detail(&ctx, policyholder_id).await?;
+    Ok(CustomerDetail {
+        customer,
+        policies,
+        premiums,
+        reminders,
+        agents,
+        may_write: ctx.caller.can(crate::access::Permission::PoliciesCreate),
+    })
 }
 
 /// Moves a customer (and their policies) to another agent.

@@ -18,23 +18,9 @@ use uuid::Uuid;
 #[cfg(feature = "ssr")]
 use crate::{auth::server::guard::ctx, policies::server::service};
 
-/// A policy with its standing in plain words.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PolicyLine {
-    pub policy: Policy,
-    pub standing: Option<String>,
-    pub bucket: Option<Bucket>,
-}
-
 #[cfg(feature = "ssr")]
 fn line(policy: Policy, lang: crate::i18n::Lang) -> PolicyLine {
-    let today = service::today();
-    let standing = policy.standing(today);
-    PolicyLine {
-        standing: standing.map(|s| crate::policies::text::describe(s, today, lang)),
-        bucket: standing.and_then(Standing::bucket),
-        policy,
-    }
+    crate::policies::text::line(policy, service::today(), lang)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -302,17 +288,6 @@ pub async fn load_my_policies() -> Result<MyPolicies, AppError> {
         policies: policies.into_iter().map(|p| line(p, lang)).collect(),
         premiums,
     })
-}
-
-/// The agent home's cards and chart (SPEC P3).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct BookSummary {
-    pub policies: i64,
-    pub active_customers: i64,
-    pub premium_this_year: Money,
-    pub counts: BucketCounts,
-    /// The last twelve months, oldest first: (first day, premiums collected).
-    pub months: Vec<(NaiveDate, Money)>,
 }
 
 #[server(prefix = "/api/ui", endpoint = "policies/summary", input = GetUrl)]

@@ -1,7 +1,9 @@
 //! English and Hindi text of the policy pages and checks (the feature's one
 //! `texts!` table).
 
-use super::types::{Bucket, Category, Frequency, PaymentMethod, PolicyStatus, Standing};
+use super::types::{
+    Bucket, Category, Frequency, PaymentMethod, Policy, PolicyLine, PolicyStatus, Standing,
+};
 pub use crate::i18n::t;
 use crate::i18n::{fill, Lang, Text};
 use chrono::{Datelike, NaiveDate};
@@ -240,6 +242,16 @@ pub fn describe(standing: Standing, today: NaiveDate, lang: Lang) -> String {
             fill(T::LapsedRevivable.text(lang), &[("year", &until.year())])
         }
         Standing::Lapsed { .. } => T::LapsedFinal.text(lang).to_owned(),
+    }
+}
+
+/// A policy with its standing worded for `today`, in `lang`.
+pub fn line(policy: Policy, today: NaiveDate, lang: Lang) -> PolicyLine {
+    let standing = policy.standing(today);
+    PolicyLine {
+        standing: standing.map(|s| describe(s, today, lang)),
+        bucket: standing.and_then(Standing::bucket),
+        policy,
     }
 }
 

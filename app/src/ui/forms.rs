@@ -78,6 +78,32 @@ pub fn FieldError(
     }
 }
 
+/// A labelled `<select>` of `(value, label)` choices with its error text. After a
+/// failed post it keeps what was chosen; otherwise `chosen`.
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] chosen: Option<String>,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let chosen = crate::flash::typed(name).or(chosen).unwrap_or_default();
+    let error_id = format!("{name}-error");
+    view! {
+        <div class="flex flex-col gap-1">
+            <label for=name class="font-medium">{label}</label>
+            <select id=name name=name class="input" aria-describedby=error_id.clone()>
+                {options.into_iter().map(|(value, text)| {
+                    let selected = chosen == value;
+                    view! { <option value=value selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+            <FieldError id=error_id name error/>
+        </div>
+    }
+}
+
 /// A labelled input with hint and error text.
 #[component]
 pub fn TextField(

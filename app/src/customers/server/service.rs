@@ -252,10 +252,20 @@ fn changed_fields(p: &ProfileFields) -> Vec<&'static str> {
     .collect()
 }
 
+/// A customer, their policies in plain words, premiums, reminders, and the agents
+/// an admin may move them to.
+pub type CustomerBook = (
+    Customer,
+    Vec<crate::policies::types::PolicyLine>,
+    Vec<crate::policies::types::Premium>,
+    Vec<crate::policies::types::Reminder>,
+    Vec<(Uuid, String)>,
+);
+
 /// A customer's page: their profile, their policies in plain words, their
 /// premiums and the reminders sent to them; for an admin, the agents in scope to
 /// move them to.
-pub async fn detail(ctx: &Ctx, id: Uuid) -> AppResult<crate::customers::api::CustomerDetail> {
+pub async fn detail(ctx: &Ctx, id: Uuid) -> AppResult<CustomerBook> {
     use crate::policies::server::{repo as policies, service as policy};
     let customer = read(ctx, id).await?;
     let q = crate::policies::types::PolicyQuery {
@@ -269,14 +279,7 @@ pub async fn detail(ctx: &Ctx, id: Uuid) -> AppResult<crate::customers::api::Cus
         .await?
         .items
         .into_iter()
-        .map(|p| {
-            let standing = p.standing(today);
-            crate::policies::api::PolicyLine {
-                standing: standing.map(|s| crate::policies::text::describe(s, today, lang)),
-                bucket: standing.and_then(crate::policies::types::Standing::bucket),
-                policy: p,
-            }
-        })
+        .map(|p| crate::policies::text::line(p, today, lang))
         .collect();
     let mut conn = ctx.pool().acquire().await?;
     let premiums = if ctx.caller.can(Permission::PaymentsRead) {
@@ -291,12 +294,5 @@ pub async fn detail(ctx: &Ctx, id: Uuid) -> AppResult<crate::customers::api::Cus
     } else {
         Vec::new()
     };
-    Ok(crate::customers::api::CustomerDetail {
-        customer,
-        policies: lines,
-        premiums,
-        reminders,
-        agents,
-        may_write: ctx.caller.can(Permission::PoliciesCreate),
-    })
+    Ok((customer, lines, premiums, reminders, agents))
 }

@@ -3,8 +3,9 @@
 //! whoever may write one.
 
 use super::StatusBadge;
-use crate::policies::api::{list_policies, PolicyLine};
+use crate::policies::api::list_policies;
 use crate::policies::text::{category_label, frequency_label, status_label, t, T};
+use crate::policies::types::PolicyLine;
 use crate::policies::types::{Category, PolicyStatus, VIEWS};
 use crate::ui::feedback::{failure, Loading};
 use crate::ui::table::{link, query_param, Column, DataTable, Filter, FilterBar};

@@ -4,8 +4,9 @@
 
 use super::{date, StatusBadge};
 use crate::i18n::fill;
-use crate::policies::api::{load_my_policies, PolicyLine};
+use crate::policies::api::load_my_policies;
 use crate::policies::text::{frequency_label, t, T};
+use crate::policies::types::PolicyLine;
 use crate::ui::feedback::failure;
 use leptos::prelude::*;
 

@@ -6,35 +6,10 @@ use crate::policies::api::{new_policy_form, WritePolicy};
 use crate::policies::text::{category_label, frequency_label, kind_label, t, T};
 use crate::policies::types::{Category, Frequency, PremiumMode, POLICY_TYPES};
 use crate::ui::feedback::{failure, Loading};
-use crate::ui::forms::{action_error, FieldError, FormAlert, TextField};
+use crate::ui::forms::{action_error, FormAlert, SelectField, TextField};
 use crate::ui::table::query_param;
 use leptos::prelude::*;
 use leptos_meta::Title;
-
-/// A labelled `<select>` of `(value, label)` choices, keeping the typed choice.
-#[component]
-fn Choice(
-    name: &'static str,
-    label: &'static str,
-    options: Vec<(String, String)>,
-    #[prop(optional, into)] chosen: Option<String>,
-    #[prop(into)] error: Signal<Option<crate::error::AppError>>,
-) -> impl IntoView {
-    let chosen = crate::flash::typed(name).or(chosen).unwrap_or_default();
-    let error_id = format!("{name}-error");
-    view! {
-        <div class="flex flex-col gap-1">
-            <label for=name class="font-medium">{label}</label>
-            <select id=name name=name class="input" aria-describedby=error_id.clone()>
-                {options.into_iter().map(|(value, text)| {
-                    let selected = chosen == value;
-                    view! { <option value=value selected=selected>{text}</option> }
-                }).collect_view()}
-            </select>
-            <FieldError id=error_id name error/>
-        </div>
-    }
-}
 
 #[component]
 pub fn NewPolicyPage() -> impl IntoView {
@@ -59,16 +34,16 @@ pub fn NewPolicyPage() -> impl IntoView {
                         {f.provider.clone().map(|p| view! { <p class="text-muted mt-1">{t(T::Provider)} ": " {p}</p> })}
                         <ActionForm action attr:class="card mt-4 grid gap-4 sm:grid-cols-2 max-w-3xl" attr:novalidate="true" attr:data-testid="new-policy">
                             <div class="sm:col-span-2"><FormAlert error/></div>
-                            <Choice name="policyholder_id" label=t(T::Customer) options=customers chosen=query_param("customer").unwrap_or_default() error/>
+                            <SelectField name="policyholder_id" label=t(T::Customer) options=customers chosen=query_param("customer").unwrap_or_default() error/>
                             <TextField name="policy_number" label=t(T::PolicyNumber) error hint=t(T::PolicyNumberHint) input_class="uppercase"/>
-                            <Choice name="policy_type" label=t(T::Kind) options=kinds error/>
+                            <SelectField name="policy_type" label=t(T::Kind) options=kinds error/>
                             <TextField name="plan_name" label=t(T::PlanName) error required=true/>
                             <TextField name="plan_code" label=t(T::PlanCode) error input_class="uppercase"/>
-                            <Choice name="category" label=t(T::CategoryLabel) options=categories error/>
+                            <SelectField name="category" label=t(T::CategoryLabel) options=categories error/>
                             <TextField name="sum_assured" label=t(T::SumAssured) error required=true/>
                             <TextField name="premium_amount" label=t(T::PremiumLabel) error required=true/>
-                            <Choice name="premium_frequency" label=t(T::Frequency) options=frequencies chosen="annual" error/>
-                            <Choice name="premium_mode" label=t(T::Mode) options=modes error/>
+                            <SelectField name="premium_frequency" label=t(T::Frequency) options=frequencies chosen="annual" error/>
+                            <SelectField name="premium_mode" label=t(T::Mode) options=modes error/>
                             <TextField name="application_date" label=t(T::ApplicationDate) error input_type="date" value=today.clone() required=true/>
                             <TextField name="start_date" label=t(T::StartDate) error input_type="date" value=today required=true/>
                             <TextField name="maturity_date" label=t(T::MaturityDate) error input_type="date"/>

@@ -4,8 +4,9 @@
 //! script, no layout shift: the box is sized before anything is drawn).
 
 use crate::money::Money;
-use crate::policies::api::{load_book_summary, BookSummary};
+use crate::policies::api::load_book_summary;
 use crate::policies::text::{bucket_label, t, T};
+use crate::policies::types::BookSummary;
 use crate::policies::types::Bucket;
 use leptos::prelude::*;
 

@@ -112,6 +112,15 @@ impl Policy {
     }
 }
 
+/// A policy with its standing in plain words, as a page shows it
+/// (`text::line` words it on the server's today).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PolicyLine {
+    pub policy: Policy,
+    pub standing: Option<String>,
+    pub bucket: Option<super::Bucket>,
+}
+
 /// The list's quick views (P9 chips).
 pub const VIEWS: [&str; 4] = ["all", "active", "lapsed", "maturing"];
 

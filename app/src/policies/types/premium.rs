@@ -187,6 +187,17 @@ impl Renewal {
     }
 }
 
+/// The agent home's cards and chart (SPEC P3).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BookSummary {
+    pub policies: i64,
+    pub active_customers: i64,
+    pub premium_this_year: Money,
+    pub counts: BucketCounts,
+    /// The last twelve months, oldest first: (first day, premiums collected).
+    pub months: Vec<(NaiveDate, Money)>,
+}
+
 /// At most one reminder per policy in this many hours.
 pub const REMINDER_GAP_HOURS: i64 = 24;
 

@@ -8,7 +8,6 @@ use crate::agents::server::scope::AgentScope;
 use crate::auth::server::guard::Ctx;
 use crate::customers::server::scope::Book;
 use crate::error::AppResult;
-use crate::policies::api::BookSummary;
 use crate::policies::server::repo;
 use crate::policies::types::*;
 use chrono::Datelike;
