@@ -130,7 +130,13 @@ test("no page is wider than a 360 px phone", async ({ page }, info) => {
   const problems: (string | null)[] = [];
   for (const path of ["/", "/login", "/login?method=otp", "/status", "/a/AGENT001", "/nowhere"]) problems.push(await wide(path));
   await signIn(page, info, AGENT);
-  for (const path of ["/agent", "/agent/presentations", "/agent/profile", "/me", "/me/security"]) problems.push(await wide(path));
+  for (const path of [
+    "/agent", "/agent/presentations", "/agent/profile", "/me", "/me/security",
+    "/agent/customers", "/agent/customers/new", "/agent/customers/e0eebc99-9c0b-4ef8-bb6d-6bb9bd380a10",
+    "/policies", "/policies/new", "/policies/f0eebc99-9c0b-4ef8-bb6d-6bb9bd380a01", "/agent/renewals", "/agent/import",
+  ]) {
+    problems.push(await wide(path));
+  }
   await page.context().clearCookies();
   await signIn(page, info, SUPER_ADMIN);
   for (const path of [
@@ -143,6 +149,7 @@ test("no page is wider than a 360 px phone", async ({ page }, info) => {
   await page.context().clearCookies();
   await signIn(page, info, CUSTOMER);
   problems.push(await wide("/my"));
+  problems.push(await wide("/my/policies"));
   expect(problems.filter(Boolean)).toEqual([]);
 });
 
