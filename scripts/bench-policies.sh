@@ -107,30 +107,35 @@ request = function()
 end
 LUA
 
-# The same SQL per pgbench transaction: the caller's two key reads, then the page
-# and its capped count, the queue and its counts, the lookup, or the premium's
-# lock, insert, update and audit row.
-AUTH="SELECT 1 FROM user_sessions LIMIT 1; SELECT role FROM users WHERE user_id = '550e8400-e29b-41d4-a716-446655440001';"
+# The same SQL per pgbench transaction: the caller's read, then the page (the JSON
+# list is a bare array: it counts nothing), the queue and its counts, the lookup,
+# or the premium's lock, insert, update and audit row.
+# The caller's read is the guard's own (`repo::live_principal`), on the session of
+# the token wrk sends.
+sid() { python3 -c 'import base64, json, sys; p = sys.argv[1].split(".")[1]; print(json.loads(base64.urlsafe_b64decode(p + "=" * (-len(p) % 4)))["sid"])' "$1"; }
+principal() {
+  printf "%s" "SELECT s.session_id, s.user_id, u.tenant_id, u.role, array(SELECT r.role FROM user_roles r WHERE r.user_id = u.user_id), u.status, (SELECT a.agent_id FROM agents a WHERE a.user_id = u.user_id), s.kind, s.last_seen_at < now() - interval '1 minute' FROM user_sessions s JOIN users u ON u.user_id = s.user_id WHERE s.session_id = '$(sid "$1")' AND s.revoked_at IS NULL AND s.expires_at > now();"
+}
+AUTH=$(principal "$PA")
 COLS="SELECT ip.policy_id, ip.policy_number, ip.status, ip.plan_name, (ip.sum_assured * 100)::int8, (ip.premium_amount * 100)::int8, ip.premium_frequency, ip.next_payment_date, ip.coverage_details, ip.created_at, trim(coalesce(hu.first_name, '') || ' ' || coalesce(hu.last_name, '')), hu.phone_number, hu.email, trim(coalesce(au.first_name, '') || ' ' || coalesce(au.last_name, '')), a.agent_code, au.phone_number, pr.provider_name, pr.provider_code FROM (SELECT ip.* FROM insurance_policies ip WHERE true AND ip.tenant_id = '$TENANT'"
 JOINS=") ip JOIN policyholders p ON p.policyholder_id = ip.policyholder_id JOIN users hu ON hu.user_id = p.user_id JOIN agents a ON a.agent_id = ip.agent_id JOIN users au ON au.user_id = a.user_id JOIN insurance_providers pr ON pr.provider_id = ip.provider_id"
-LIST="$COLS AND ip.status = 'active' ORDER BY ip.created_at DESC, ip.policy_id DESC LIMIT 21"
-COUNT="SELECT count(*) FROM (SELECT 1 FROM insurance_policies ip WHERE true AND ip.tenant_id = '$TENANT' AND ip.status = 'active' LIMIT 10001) c;"
+LIST="$COLS AND ip.status = 'active' ORDER BY ip.created_at DESC, ip.policy_id DESC LIMIT 20"
 QUEUE_WHERE="ip.status IN ('active', 'lapsed') AND ip.next_payment_date <= current_date + 30 AND ip.agent_id = '00000000-0000-4000-b000-000000000000'"
 GRACE="(CASE WHEN ip.premium_frequency = 'monthly' THEN ip.next_payment_date + 15 ELSE (ip.next_payment_date + interval '1 month')::date END)"
 REVIVE="((ip.next_payment_date + interval '5 years')::date - 1)"
 write_sql() {
-  printf '%s\n%s%s ORDER BY ip.created_at DESC, ip.policy_id DESC;\n%s\n' "$AUTH" "$LIST" "$JOINS" "$COUNT" > "$tmp/first.sql"
-  printf '%s\n%s OFFSET 1980%s ORDER BY ip.created_at DESC, ip.policy_id DESC;\n%s\n' "$AUTH" "$LIST" "$JOINS" "$COUNT" > "$tmp/page100.sql"
+  printf '%s\n%s%s ORDER BY ip.created_at DESC, ip.policy_id DESC;\n' "$AUTH" "$LIST" "$JOINS" > "$tmp/first.sql"
+  printf '%s\n%s OFFSET 1980%s ORDER BY ip.created_at DESC, ip.policy_id DESC;\n' "$AUTH" "$LIST" "$JOINS" > "$tmp/page100.sql"
   printf "%s\n%s AND ip.policy_number = upper('BP000005000')%s;\n" "$AUTH" "$COLS" "$JOINS" > "$tmp/number.sql"
   cat > "$tmp/queue.sql" <<SQL
-SELECT 1 FROM user_sessions LIMIT 1; SELECT role FROM users WHERE user_id = '00000000-0000-4000-a000-000000000000';
+$(principal "$AGENT")
 SELECT ip.policy_id, ip.policy_number, ip.plan_name, ip.status, ip.policyholder_id, trim(coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')), u.phone_number, p.preferred_language, (ip.premium_amount * 100)::int8, (ip.outstanding_amount * 100)::int8, ip.premium_frequency, ip.next_payment_date, r.sent_at, r.channel FROM insurance_policies ip JOIN policyholders p ON p.policyholder_id = ip.policyholder_id JOIN users u ON u.user_id = p.user_id LEFT JOIN LATERAL (SELECT sent_at, channel FROM premium_reminders pr WHERE pr.policy_id = ip.policy_id ORDER BY sent_at DESC LIMIT 1) r ON true WHERE true AND $QUEUE_WHERE ORDER BY ip.next_payment_date, ip.policy_id LIMIT 20;
 SELECT count(*) FILTER (WHERE ip.next_payment_date BETWEEN current_date AND current_date + 30), count(*) FILTER (WHERE ip.next_payment_date < current_date AND $GRACE >= current_date), count(*) FILTER (WHERE $GRACE < current_date AND $REVIVE >= current_date), count(*) FILTER (WHERE $REVIVE < current_date) FROM insurance_policies ip WHERE true AND $QUEUE_WHERE;
 SQL
   cat > "$tmp/premium.sql" <<SQL
 \set i random(20, $1 - 20)
 BEGIN;
-SELECT 1 FROM user_sessions LIMIT 1; SELECT role FROM users WHERE user_id = '550e8400-e29b-41d4-a716-446655440000';
+$(principal "$SA")
 SELECT ip.policy_id, ip.tenant_id, ip.agent_id, ip.policyholder_id, ip.status, ip.premium_frequency, ip.start_date, ip.next_payment_date FROM insurance_policies ip WHERE ip.policy_id = ('00000000-0000-4000-c000-' || lpad(to_hex(:i::int8), 12, '0'))::uuid FOR UPDATE OF ip;
 INSERT INTO premium_payments (tenant_id, policy_id, policyholder_id, agent_id, amount, payment_date, due_date, payment_method, reference, status) SELECT tenant_id, policy_id, policyholder_id, agent_id, 1500, now(), next_payment_date, 'upi', 'PG' || :i || '-' || (random() * 1e12)::int8, 'completed' FROM insurance_policies WHERE policy_id = ('00000000-0000-4000-c000-' || lpad(to_hex(:i::int8), 12, '0'))::uuid;
 UPDATE insurance_policies SET last_payment_date = now(), total_payments = total_payments + 1, outstanding_amount = greatest(0, outstanding_amount - 1500), next_payment_date = (next_payment_date + interval '1 month')::date, payment_status = 'completed', updated_at = now() WHERE policy_id = ('00000000-0000-4000-c000-' || lpad(to_hex(:i::int8), 12, '0'))::uuid;

@@ -70,7 +70,9 @@ use crate::frame::Layout;
 use crate::home::{HomePage, NotFound};
 use crate::i18n::Lang;
 use crate::imports::pages::{ImportJobPage, ImportPage};
-use crate::policies::pages::{NewPolicyPage, PoliciesPage, PolicyDetailPage, RenewalsPage};
+use crate::policies::pages::{
+    NewPolicyPage, PoliciesPage, PolicyDetailPage, ReminderRunPage, RenewalsPage,
+};
 use crate::presentations::{
     editor::EditorPage,
     pages::{AgentHomePage, LibraryPage, PublicCarouselPage},
@@ -125,8 +127,9 @@ pub fn page_has_islands(path: &str) -> bool {
         path,
         "/status" | "/login/otp" | "/agent" | "/my" | "/my/policies"
     ) || path.starts_with("/agent/presentations/")
-        // An import's page follows a running job (`LiveRegion`).
+        // An import's page and a run of reminders follow a running job (`LiveRegion`).
         || path.starts_with("/agent/import/")
+        || path.starts_with("/agent/renewals/run/")
         || path.starts_with("/a/")
 }
 
@@ -187,6 +190,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/agent/import") view=|| gated(AgentOr(P::CustomersUpdate), ImportPage) ssr=SsrMode::Async/>
                         <Route path=path!("/agent/import/:id") view=|| gated(AgentOr(P::CustomersUpdate), ImportJobPage) ssr=SsrMode::Async/>
                         <Route path=path!("/agent/renewals") view=|| gated(OwnerOr(P::PoliciesRead), RenewalsPage) ssr=SsrMode::Async/>
+                        <Route path=path!("/agent/renewals/run/:id") view=|| gated(OwnerOr(P::PoliciesRead), ReminderRunPage) ssr=SsrMode::Async/>
                         <Route path=path!("/policies") view=|| gated(OwnerOr(P::PoliciesRead), PoliciesPage) ssr=SsrMode::Async/>
                         <Route path=path!("/policies/new") view=|| gated(Permission(P::PoliciesCreate), NewPolicyPage) ssr=SsrMode::Async/>
                         <Route path=path!("/policies/:id") view=|| gated(Permission(P::PoliciesRead), PolicyDetailPage) ssr=SsrMode::Async/>

@@ -110,6 +110,31 @@ test("the demo agent works the renewal queue and sees the reminder on the row", 
   await expect(after.getByTestId("remind-whatsapp")).toHaveCount(0);
 });
 
+test("the demo agent reminds everyone in grace and follows the run's progress bar", async ({ page }, info) => {
+  await signIn(page, info, DEMO_AGENT);
+  await open(page, "/agent/renewals?bucket=in_grace", info);
+  // The confirmation first: nothing is sent until "Yes".
+  await page.getByTestId("remind-all").locator("summary").click();
+  await expect(page.getByText(/Send an SMS reminder to every customer in grace/)).toBeVisible();
+  await press(page, info, "Yes, send them");
+  // Both projects share the agent: a run already going is the one this tap finds.
+  await expect(page).toHaveURL(/\/agent\/renewals\/run\/[0-9a-f-]{36}$/);
+  const status = () => page.getByTestId("reminder-run").getAttribute("data-status");
+  if (hydrated(info)) {
+    // The region follows the run's row by itself.
+    await expect(page.getByTestId("reminder-run")).toHaveAttribute("data-status", "done", { timeout: 20_000 });
+  } else {
+    await expect
+      .poll(async () => (await page.reload(), status()), { timeout: 20_000 })
+      .toBe("done");
+  }
+  await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
+  await expect(page.getByTestId("run-counts")).toContainText(/\d+ reminders sent, \d+ skipped/);
+  await page.getByRole("link", { name: "Back to the queue" }).click();
+  await settled(page, info);
+  await expect(page.getByTestId("bucket-tabs")).toBeVisible();
+});
+
 test("the demo customer sees their policies in plain words and their agent", async ({ page }, info) => {
   await signIn(page, info, DEMO_CUSTOMER);
   await open(page, "/my/policies", info);

@@ -79,6 +79,7 @@ events! {
     PolicyStatusChanged => "policy.status_changed",
     PremiumRecorded => "premium.recorded",
     ReminderSent => "premium.reminder_sent",
+    RemindersStarted => "premium.reminders_started",
     ImportStarted => "import.started",
     ImportFinished => "import.finished",
 }

@@ -13,8 +13,6 @@ use crate::ui::feedback::{failure, Loading};
 use crate::ui::forms::{action_error, FormAlert};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
-use uuid::Uuid;
 
 fn status_text(s: JobStatus) -> &'static str {
     t(match s {
@@ -68,14 +66,7 @@ pub fn ImportPage() -> impl IntoView {
 
 #[component]
 pub fn ImportJobPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<Uuid>().ok());
-    let page = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => load_import(id).await,
-            None => Err(crate::error::AppError::NotFound("Import not found".into())),
-        }
-    });
+    let page = crate::ui::route::record("Import", load_import);
     let run = ServerAction::<RunImport>::new();
     let undo = ServerAction::<RollBackImport>::new();
     let errors =
@@ -189,10 +180,7 @@ fn Progress(job: Job) -> impl IntoView {
     view! {
         <div class="card mt-4" data-testid="import-job" data-status=job.status.as_str()>
             <p class="font-semibold" data-testid="import-status">{status_text(job.status)}</p>
-            <div class="mt-2 h-3 rounded-full bg-line overflow-hidden" role="progressbar" aria-label=t(T::Progress)
-                aria-valuemin="0" aria-valuemax="100" aria-valuenow=format!("{pct:.0}")>
-                <div class="h-full bg-ok" style=format!("width: {pct:.1}%")></div>
-            </div>
+            <crate::ui::progress::ProgressBar percent=pct label=t(T::Progress)/>
             <p class="mt-2 text-sm text-muted" data-testid="import-counts">{counts}</p>
             {job.failure.clone().map(|f| view! { <p class="mt-2 text-danger" role="alert">{f}</p> })}
         </div>

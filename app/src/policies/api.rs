@@ -257,19 +257,21 @@ pub async fn send_reminder(policy_id: Uuid, channel: String, back: String) -> Re
     Ok(())
 }
 
-/// "Remind all in grace", after the confirmation.
+/// "Remind all in grace", after the confirmation: starts the run and goes to its
+/// page, where the progress bar follows it.
 #[server(prefix = "/api/ui", endpoint = "policies/remind-all", input = PostUrl)]
 pub async fn remind_all(bucket: String) -> Result<(), AppError> {
     let ctx = ctx::<RemindAll>()?;
     let bucket = Bucket::parse(&bucket).unwrap_or(Bucket::InGrace);
-    let done = service::remind_bucket(&ctx, bucket).await?;
-    leptos_axum::redirect(&format!(
-        "/agent/renewals?bucket={}&sent={}&skipped={}",
-        bucket.as_str(),
-        done.sent,
-        done.skipped
-    ));
+    let run = service::start_run(&ctx, bucket).await?;
+    leptos_axum::redirect(&format!("/agent/renewals/run/{}", run.run_id));
     Ok(())
+}
+
+#[server(prefix = "/api/ui", endpoint = "policies/reminder-run", input = GetUrl)]
+pub async fn load_reminder_run(run_id: Uuid) -> Result<ReminderRun, AppError> {
+    let ctx = ctx::<LoadReminderRun>()?;
+    service::reminder_run(&ctx, run_id).await
 }
 
 /// The customer's own page: their policies in plain words and their premiums.

@@ -127,6 +127,11 @@ crate::texts! {
     KeepQueue => "Not now", "अभी नहीं";
     Sending => "Sending reminders…", "रिमाइंडर भेजे जा रहे हैं…";
     SentSkipped => "{sent} reminders sent, {skipped} skipped.", "{sent} रिमाइंडर भेजे गए, {skipped} छोड़े गए।";
+    RunTitle => "Reminders", "रिमाइंडर";
+    RunOf => "SMS reminders to: {bucket} ({total})", "SMS रिमाइंडर: {bucket} ({total})";
+    RunDone => "All reminders are out.", "सभी रिमाइंडर भेज दिए गए।";
+    RunProgress => "Reminders sent", "भेजे गए रिमाइंडर";
+    BackToQueue => "Back to the queue", "कतार पर वापस";
     // The customer's page and the agent home.
     MyPolicies => "My policies", "मेरी पॉलिसियाँ";
     MyPoliciesNone => "No policies on your name yet. Your agent will add them.", "अभी आपके नाम कोई पॉलिसी नहीं है। आपके एजेंट इन्हें जोड़ेंगे।";

@@ -14,8 +14,6 @@ use crate::ui::forms::{action_error, action_saved, FormAlert, SavedNotice, TextF
 use crate::ui::table::{query_param, Column, DataTable, Filter, FilterBar};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
-use uuid::Uuid;
 
 pub fn type_label(k: ProviderType) -> &'static str {
     t(match k {
@@ -124,8 +122,7 @@ fn columns() -> Vec<Column<Provider>> {
 
 #[component]
 pub fn ProviderPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<Uuid>().ok());
+    let id = crate::ui::route::path_id();
     let data = Resource::new(
         move || (id(), query_param("cursor")),
         |(id, cursor)| async move {

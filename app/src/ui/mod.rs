@@ -5,5 +5,7 @@
 pub mod feedback;
 pub mod forms;
 pub mod live;
+pub mod progress;
+pub mod route;
 pub mod table;
 pub mod toast;

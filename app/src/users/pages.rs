@@ -14,11 +14,7 @@ use crate::users::labels::{role_key_label, role_label, sort_label, status_label}
 use crate::users::types::{UserDetail, UserResponse, UserSort, UserStatus, TIMEZONES};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{
-    components::A,
-    hooks::{use_params_map, use_query_map},
-};
-use uuid::Uuid;
+use leptos_router::{components::A, hooks::use_query_map};
 
 /// The query parameters of the admin list that a link to another page keeps.
 const LIST_PARAMS: &[&str] = &["q", "role", "status", "sort", "limit"];
@@ -171,8 +167,7 @@ pub fn NewUserPage() -> impl IntoView {
 
 #[component]
 pub fn UserDetailPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<Uuid>().ok());
+    let id = crate::ui::route::path_id();
     let update = ServerAction::<UpdateUser>::new();
     let active = ServerAction::<SetUserActive>::new();
     let assign = ServerAction::<AssignRole>::new();

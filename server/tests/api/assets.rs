@@ -122,6 +122,7 @@ async fn only_pages_with_islands_load_the_wasm(pool: PgPool) {
         ("/agent/import", false),
         ("/agent/import/x", true),
         ("/agent/renewals", false),
+        ("/agent/renewals/run/x", true),
         ("/policies/x", false),
         ("/my/policies", true),
     ] {

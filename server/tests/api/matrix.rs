@@ -28,6 +28,7 @@ fn concrete(path: &str) -> String {
         .replace("{policy_id}", "00000000-0000-4000-8000-000000000007")
         .replace("{policy_number}", "POL000000000")
         .replace("{job_id}", "00000000-0000-4000-8000-000000000008")
+        .replace("{run_id}", "00000000-0000-4000-8000-000000000009")
 }
 
 /// The request the matrix sends for an entry: method, URI, content type, body.

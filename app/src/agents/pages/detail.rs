@@ -11,19 +11,11 @@ use crate::ui::feedback::{failure, Loading};
 use crate::ui::forms::{action_error, action_saved, FormAlert, SavedNotice, TextField};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
 #[component]
 pub fn AgentDetailPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<Uuid>().ok());
-    let detail = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => load_agent(id).await,
-            None => Err(AppError::not_found("Agent")),
-        }
-    });
+    let detail = crate::ui::route::record("Agent", load_agent);
     view! {
         <Suspense fallback=|| view! { <Loading height="h-96"/> }>
             {move || detail.get().map(|r| match r {

@@ -4,24 +4,14 @@
 
 use crate::customers::api::{load_customer, CustomerDetail, MoveCustomer};
 use crate::customers::text::{band_label, t, T};
-use crate::error::AppError;
 use crate::ui::feedback::{failure, Loading};
 use crate::ui::forms::{action_error, action_saved, FormAlert, SavedNotice};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
-use uuid::Uuid;
 
 #[component]
 pub fn CustomerDetailPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<Uuid>().ok());
-    let detail = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => load_customer(id).await,
-            None => Err(AppError::NotFound("Policyholder not found".into())),
-        }
-    });
+    let detail = crate::ui::route::record("Policyholder", load_customer);
     view! {
         <Suspense fallback=|| view! { <Loading height="h-96"/> }>
             {move || detail.get().map(|r| match r {

@@ -1,12 +1,14 @@
 //! The policy pages: the list (P9), the detail (P10), the New Policy form, the
-//! renewal queue, the customer's own policies and the agent home's summary. All
-//! server-rendered, with forms that post: no page here ships WASM.
+//! renewal queue and a run of its reminders, the customer's own policies and the
+//! agent home's summary. All server-rendered, with forms that post; only a run's
+//! page ships WASM (the `LiveRegion` that follows its progress).
 
 mod detail;
 mod list;
 mod mine;
 mod new;
 mod renewals;
+mod run;
 mod summary;
 
 pub use detail::PolicyDetailPage;
@@ -14,6 +16,7 @@ pub use list::PoliciesPage;
 pub use mine::MyPoliciesSection;
 pub use new::NewPolicyPage;
 pub use renewals::RenewalsPage;
+pub use run::ReminderRunPage;
 pub use summary::BookSummaryCards;
 
 use crate::policies::text::status_label;

@@ -24,22 +24,11 @@ pub fn RenewalsPage() -> impl IntoView {
             .get()
             .or_else(|| action_error(all).get())
     });
-    let result = match (query_param("sent"), query_param("skipped")) {
-        (Some(sent), Some(skipped)) => Some(fill(
-            t(T::SentSkipped),
-            &[
-                ("sent", &sent as &dyn std::fmt::Display),
-                ("skipped", &skipped),
-            ],
-        )),
-        _ => None,
-    };
     view! {
         <Title text=t(T::Renewals)/>
         <h1 class="text-3xl font-bold">{t(T::Renewals)}</h1>
         <p class="text-muted mt-1">{t(T::RenewalsIntro)}</p>
         <div class="mt-4"><FormAlert error=errors/></div>
-        {result.map(|r| view! { <p class="mt-2 rounded-btn border border-ok px-3 py-2" role="status" data-testid="bulk-result">{r}</p> })}
         <Suspense fallback=|| view! { <Loading height="h-96"/> }>
             {move || queue.get().map(|r| match r {
                 Ok(page) => view! { <Queue page remind all/> }.into_any(),

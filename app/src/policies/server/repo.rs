@@ -3,9 +3,11 @@
 
 mod premiums;
 mod renewals;
+mod runs;
 
 pub use premiums::*;
 pub use renewals::*;
+pub use runs::*;
 
 use crate::customers::server::scope::{Book, BookRows};
 use crate::paging::{like_pattern, Cursor, Total};

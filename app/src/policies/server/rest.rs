@@ -1,7 +1,7 @@
 //! `/api/v1/policies/*` for the mobile app and the seed clients (SPEC §5.8), in
 //! the seed's shapes.
 
-use super::service::{self, Bulk, Sent};
+use super::service::{self, Sent};
 use crate::auth::server::guard::Ctx;
 use crate::error::AppResult;
 use crate::policies::types::*;
@@ -76,7 +76,7 @@ pub struct BulkRequest {
 }
 
 pub async fn list(ctx: Ctx, ApiQuery(q): ApiQuery<PolicyQuery>) -> AppResult<Json<Vec<Policy>>> {
-    Ok(Json(service::list(&ctx, &q).await?.items))
+    Ok(Json(service::list_rows(&ctx, &q).await?))
 }
 
 pub async fn read(ctx: Ctx, IdPath(id): IdPath) -> AppResult<Json<Policy>> {
@@ -193,7 +193,12 @@ pub async fn remind(
     ))
 }
 
-pub async fn remind_bucket(ctx: Ctx, ApiJson(req): ApiJson<BulkRequest>) -> AppResult<Json<Bulk>> {
+/// Starts a run of reminders (202): poll `GET …/renewals/runs/{run_id}` for its
+/// progress. A run of the caller's already going is returned instead.
+pub async fn remind_bucket(
+    ctx: Ctx,
+    ApiJson(req): ApiJson<BulkRequest>,
+) -> AppResult<(StatusCode, Json<ReminderRun>)> {
     let bucket = match crate::input::given_str(&req.bucket) {
         None => Bucket::InGrace,
         Some(b) => Bucket::parse(b).ok_or_else(|| {
@@ -204,5 +209,12 @@ pub async fn remind_bucket(ctx: Ctx, ApiJson(req): ApiJson<BulkRequest>) -> AppR
             )
         })?,
     };
-    Ok(Json(service::remind_bucket(&ctx, bucket).await?))
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(service::start_run(&ctx, bucket).await?),
+    ))
+}
+
+pub async fn reminder_run(ctx: Ctx, IdPath(id): IdPath) -> AppResult<Json<ReminderRun>> {
+    Ok(Json(service::reminder_run(&ctx, id).await?))
 }

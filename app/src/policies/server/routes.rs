@@ -3,7 +3,7 @@
 //! tenant), and a policy outside it is not found.
 
 use super::rest::*;
-use super::service::{Bulk, Sent};
+use super::service::Sent;
 use crate::access::{Access::*, Permission::*};
 use crate::catalog::{Api, Endpoint};
 use crate::policies::api as f;
@@ -41,11 +41,18 @@ pub fn api() -> Api {
             renewals,
         )
         .rest(
-            E::post("/api/v1/policies/renewals/remind", "SMS reminders to every policy of one bucket of the caller's queue (default in_grace), skipping any reminded in 24 h", Permission(PoliciesRead))
+            E::post("/api/v1/policies/renewals/remind", "Start a run of SMS reminders to one bucket of the caller's queue (default in_grace), skipping any reminded in 24 h; poll the run for its progress (an agent, or an admin for their scope)", AgentOr(PoliciesRead))
                 .body::<BulkRequest>()
-                .returns::<Bulk>()
-                .errors(&[422]),
+                .status(202)
+                .returns::<ReminderRun>()
+                .errors(&[403, 422]),
             remind_bucket,
+        )
+        .rest(
+            E::get("/api/v1/policies/renewals/runs/{run_id}", "A run of reminders the caller started: its counts and status", Permission(PoliciesRead))
+                .returns::<ReminderRun>()
+                .errors(&[404]),
+            reminder_run,
         )
         .rest(
             E::get("/api/v1/policies/number/{policy_number}", "One policy by number, in the caller's book", Permission(PoliciesRead))
@@ -139,7 +146,8 @@ fn pages() -> Api {
         .server_fn(sf(Endpoint::server_fn::<f::RecordPremium>("Record a premium (form)", Permission(PaymentsCreate)).sample("policy_id=00000000-0000-4000-8000-000000000007&amount=1&payment_date=&payment_method=cash&reference=R1")))
         .server_fn(sf(Endpoint::server_fn::<f::LoadRenewals>("The renewal queue page", Permission(PoliciesRead))))
         .server_fn(sf(Endpoint::server_fn::<f::SendReminder>("Send one reminder (form)", Permission(PoliciesRead)).sample("policy_id=00000000-0000-4000-8000-000000000007&channel=sms&back=/agent/renewals")))
-        .server_fn(sf(Endpoint::server_fn::<f::RemindAll>("Remind a whole bucket (form)", Permission(PoliciesRead)).sample("bucket=in_grace")))
+        .server_fn(sf(Endpoint::server_fn::<f::RemindAll>("Remind a whole bucket (form)", AgentOr(PoliciesRead)).sample("bucket=in_grace")))
+        .server_fn(sf(Endpoint::server_fn::<f::LoadReminderRun>("A run of reminders' page", Permission(PoliciesRead)).sample("run_id=00000000-0000-4000-8000-000000000009")))
         .server_fn(sf(Endpoint::server_fn::<f::LoadMyPolicies>("The customer's own policies", SignedIn)))
         .server_fn(sf(Endpoint::server_fn::<f::LoadBookSummary>("The agent home's figures", SignedIn)))
 }

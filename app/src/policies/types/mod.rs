@@ -8,11 +8,13 @@
 //! - `policy.rs`: a policy as read, the list's query, an edit.
 //! - `premium.rs`: premiums and the renewal queue's rows.
 //! - `reminder.rs`: the reminders' template and the WhatsApp link.
+//! - `run.rs`: "remind all" as a job, with its progress.
 
 mod new_policy;
 mod policy;
 mod premium;
 mod reminder;
+mod run;
 mod schedule;
 mod state;
 
@@ -20,5 +22,6 @@ pub use new_policy::*;
 pub use policy::*;
 pub use premium::*;
 pub use reminder::*;
+pub use run::*;
 pub use schedule::*;
 pub use state::*;

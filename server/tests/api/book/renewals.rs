@@ -190,8 +190,26 @@ async fn one_tap_reminders_go_once_a_day_in_the_customers_language(pool: PgPool)
     );
 }
 
+/// Polls a run of reminders until it stops running; its last state.
+async fn settled(agent: &crate::demo::AsUser<'_>, run: &serde_json::Value) -> serde_json::Value {
+    let path = format!(
+        "/api/v1/policies/renewals/runs/{}",
+        run["run_id"].as_str().unwrap()
+    );
+    for _ in 0..200 {
+        let res = agent.get(&path).await;
+        assert_eq!(res.status, 200, "{}", res.text());
+        let run = res.json();
+        if run["status"] != "running" {
+            return run;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the run did not finish in 10 s");
+}
+
 #[sqlx::test(migrations = "../migrations")]
-async fn remind_all_in_grace_skips_the_ones_reminded_today(pool: PgPool) {
+async fn remind_all_in_grace_runs_as_a_job_and_skips_the_ones_reminded_today(pool: PgPool) {
     let app = TestApp::seeded(pool).await;
     let agent = app.as_user(Demo::Agent).await;
     let res = agent
@@ -200,15 +218,114 @@ async fn remind_all_in_grace_skips_the_ones_reminded_today(pool: PgPool) {
             r#"{"bucket":"in_grace"}"#,
         )
         .await;
-    assert_eq!(res.status, 200, "{}", res.text());
-    let first = res.json();
-    assert!(first["sent"].as_u64().unwrap() >= 1, "{first}");
-    let second = agent
+    assert_eq!(res.status, 202, "{}", res.text());
+    let started = res.json();
+    let total = started["total"].as_i64().unwrap();
+    assert!(total >= 1, "{started}");
+    let first = settled(&agent, &started).await;
+    assert_eq!(first["status"], "done", "{first}");
+    let sent = first["sent"].as_i64().unwrap();
+    assert!(sent >= 1, "{first}");
+    assert_eq!(sent + first["skipped"].as_i64().unwrap(), total, "{first}");
+    assert_eq!(
+        audit_count(
+            &app,
+            "premium.reminders_started",
+            started["run_id"].as_str().unwrap()
+        )
+        .await,
+        1
+    );
+    let outbox: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM sms_outbox WHERE template_id = 'premium_reminder'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(outbox, sent, "one SMS per reminder sent");
+
+    // Again: everyone was reminded today, so nobody is sent twice.
+    let res = agent
         .post_json("/api/v1/policies/renewals/remind", "{}")
-        .await
-        .json();
+        .await;
+    assert_eq!(res.status, 202, "{}", res.text());
+    let second = settled(&agent, &res.json()).await;
     assert_eq!(second["sent"], 0, "{second}");
-    assert_eq!(second["skipped"], first["sent"], "{second}");
+    assert_eq!(second["skipped"].as_i64().unwrap(), total, "{second}");
+
+    // The run's page renders its bar on the server; a run is its starter's only.
+    let path = format!("/agent/renewals/run/{}", first["run_id"].as_str().unwrap());
+    let html = agent.get(&path).await.text();
+    assert!(
+        html.contains(r#"role="progressbar""#) && html.contains(r#"aria-valuenow="100""#),
+        "{html}"
+    );
+    assert!(html.contains(&format!("{sent} reminders sent")), "{html}");
+    let other = app.as_user(Demo::ProviderAdmin).await;
+    let res = other
+        .get(&format!(
+            "/api/v1/policies/renewals/runs/{}",
+            first["run_id"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(res.status, 404, "{}", res.text());
+    // A bucket that is not one is a field error.
+    let res = agent
+        .post_json("/api/v1/policies/renewals/remind", r#"{"bucket":"paid"}"#)
+        .await;
+    assert_eq!(res.status, 422, "{}", res.text());
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_second_tap_finds_the_run_going_and_a_stopped_run_reads_as_failed(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let agent = app.as_user(Demo::Agent).await;
+    // A run left running by a server that stopped two minutes ago.
+    let stale: uuid::Uuid = sqlx::query_scalar(
+        "INSERT INTO reminder_runs (started_by, bucket, total, updated_at)
+         VALUES ($1, 'in_grace', 5, now() - interval '3 minutes') RETURNING run_id",
+    )
+    .bind(Demo::Agent.user_id())
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let res = agent
+        .get(&format!("/api/v1/policies/renewals/runs/{stale}"))
+        .await;
+    assert_eq!(res.json()["status"], "failed", "{}", res.text());
+    // It no longer blocks a new run; two taps at once start one run between them.
+    let (a, b) = tokio::join!(
+        agent.post_json("/api/v1/policies/renewals/remind", "{}"),
+        agent.post_json("/api/v1/policies/renewals/remind", "{}")
+    );
+    assert_eq!(
+        (a.status.as_u16(), b.status.as_u16()),
+        (202, 202),
+        "{} {}",
+        a.text(),
+        b.text()
+    );
+    let (a, b) = (a.json(), b.json());
+    assert_ne!(a["run_id"].as_str().unwrap(), stale.to_string());
+    settled(&agent, &a).await;
+    settled(&agent, &b).await;
+    let runs: i64 = sqlx::query_scalar("SELECT count(*) FROM reminder_runs WHERE status = 'done'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let reminders: i64 = sqlx::query_scalar("SELECT count(*) FROM premium_reminders")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let sent: i64 = [&a, &b]
+        .iter()
+        .map(|r| r["total"].as_i64().unwrap())
+        .max()
+        .unwrap();
+    assert!(
+        runs >= 1 && reminders <= sent,
+        "{runs} runs, {reminders} reminders, bucket {sent}"
+    );
 }
 
 async fn overdue(app: &TestApp, ids: &[&str]) {

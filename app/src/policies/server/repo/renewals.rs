@@ -93,6 +93,20 @@ pub async fn renewals(
     qb.build_query_as().fetch_all(conn).await
 }
 
+/// Every policy of the queue that `q` selects, most urgent first: the worklist of
+/// a "remind all" run.
+pub async fn queue_policies(
+    conn: &mut PgConnection,
+    book: Book,
+    q: &RenewalQuery,
+    today: NaiveDate,
+) -> sqlx::Result<Vec<Uuid>> {
+    let mut qb = QueryBuilder::new("SELECT ip.policy_id FROM insurance_policies ip WHERE true");
+    push_queue(&mut qb, book, q, today);
+    qb.push(" ORDER BY ip.next_payment_date, ip.policy_id");
+    qb.build_query_scalar().fetch_all(conn).await
+}
+
 /// How many policies sit in each bucket.
 pub async fn bucket_counts(
     conn: &mut PgConnection,

@@ -91,11 +91,11 @@ pub async fn remind(ctx: &Ctx, id: Uuid, channel: Channel) -> AppResult<Sent> {
         agent: &policy.agent_info.full_name,
     }
     .render(lang);
-    let phone = policy
-        .policyholder_info
-        .phone_number
-        .clone()
-        .unwrap_or_default();
+    let Some(phone) = policy.policyholder_info.phone_number.clone() else {
+        return Err(AppError::Conflict(
+            "This customer has no mobile number to remind".into(),
+        ));
+    };
     let (message, whatsapp_url) = match channel {
         Channel::Sms => {
             let message = SmsMessage {
@@ -142,53 +142,6 @@ async fn customer_language(conn: &mut sqlx::PgConnection, holder: Uuid) -> AppRe
     .bind(holder)
     .fetch_one(conn)
     .await?)
-}
-
-/// What a bulk reminder did.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    Default,
-    PartialEq,
-    Eq,
-    serde::Serialize,
-    serde::Deserialize,
-    utoipa::ToSchema,
-)]
-pub struct Bulk {
-    pub sent: u32,
-    /// Reminded in the last 24 hours, or without a phone: left alone.
-    pub skipped: u32,
-}
-
-/// SMS reminders to every policy of one bucket of the caller's queue that may be
-/// reminded now, each in its own transaction (one failure spoils no other).
-pub async fn remind_bucket(ctx: &Ctx, bucket: Bucket) -> AppResult<Bulk> {
-    // A customer's own queue is theirs to read, not to send reminders from.
-    if matches!(book(ctx, Permission::PoliciesRead), Book::Holder(_)) {
-        return Ok(Bulk::default());
-    }
-    let q = RenewalQuery {
-        bucket: Some(bucket.as_str().to_owned()),
-        limit: Some(crate::paging::MAX_LIMIT),
-        ..RenewalQuery::default()
-    };
-    let (rows, _) = renewals(ctx, &q).await?;
-    let now = chrono::Utc::now();
-    let mut done = Bulk::default();
-    for row in rows {
-        if !row.may_remind(now) || row.phone_number.is_none() {
-            done.skipped += 1;
-            continue;
-        }
-        match remind(ctx, row.policy_id, Channel::Sms).await {
-            Ok(_) => done.sent += 1,
-            Err(AppError::Conflict(_)) => done.skipped += 1,
-            Err(other) => return Err(other),
-        }
-    }
-    Ok(done)
 }
 
 /// The daily lapse job: every active policy whose grace has run out becomes
